@@ -1,0 +1,42 @@
+# The README's two commands (`make run`, `make test`) and their helpers.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest neo4j neo4j-stop schema clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
+	@command -v java >/dev/null || { echo "error: no Java: install a JDK 17 or 21 (apt-get install openjdk-17-jre-headless)"; exit 1; }
+	@command -v mvn >/dev/null || { echo "error: no Maven: install it (apt-get install maven)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+## run: install everything, start the local Neo4j, serve on http://127.0.0.1:8000
+run: $(STAMP)
+	$(BIN)/graph-service serve
+
+## test: install everything, then ruff, mypy --strict and pytest (integration tests included)
+test: $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+neo4j: $(STAMP)
+	$(BIN)/graph-service neo4j start
+
+neo4j-stop: $(STAMP)
+	$(BIN)/graph-service neo4j stop
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Knowledge-graph service for research discovery: Neo4j behind a bounded GraphQL API."""

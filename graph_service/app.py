@@ -1,0 +1,64 @@
+"""The app factory: a starlette app serving GraphQL and health checks over one Neo4j driver."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from graph_service.errors import ServiceError
+from graph_service.repository import Repository
+from graph_service.schema import Context, build_schema
+from graph_service.settings import Settings
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    """Strawberry's ASGI view, handed the app's repository as its context."""
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        return Context(repository=request.app.state.repository)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    repository: Repository = request.app.state.repository
+    try:
+        await repository.ping()
+    except ServiceError as error:
+        return JSONResponse({"status": "unavailable", "reason": str(error)}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The ASGI app; the driver is opened when it starts and closed when it stops."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        repository = Repository.connect(settings)
+        app.state.repository = repository
+        try:
+            yield {}
+        finally:
+            await repository.close()
+
+    graphql = GraphQLApp(build_schema(), graphql_ide="graphiql")
+    routes = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.settings = settings
+    return app

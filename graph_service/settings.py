@@ -1,0 +1,70 @@
+"""The service's settings: read once from the environment, then passed around."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_neo4j_home() -> Path:
+    """Where the project-managed Neo4j lives by default: per user, outside any git tree."""
+    return platformdirs.user_data_path("graph-service") / "neo4j"
+
+
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class Settings(BaseSettings):
+    """Everything the service and the CLI read from the environment."""
+
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True, frozen=True)
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias=_env("NEO4J_URI"),
+        description="Bolt or neo4j:// URI; unset means the project-managed local server.",
+    )
+    neo4j_user: str = Field(default="neo4j", validation_alias=_env("NEO4J_USER"))
+    neo4j_password: SecretStr | None = Field(default=None, validation_alias=_env("NEO4J_PASSWORD"))
+    neo4j_database: str = Field(default="neo4j", validation_alias=_env("NEO4J_DATABASE"))
+    neo4j_home: Path = Field(
+        default_factory=default_neo4j_home,
+        validation_alias=_env("GRAPH_SERVICE_NEO4J_HOME"),
+    )
+    maven_settings: Path | None = Field(
+        default=None,
+        validation_alias=_env("GRAPH_SERVICE_MAVEN_SETTINGS"),
+        description="Maven settings.xml used to fetch Neo4j (e.g. one naming a mirror).",
+    )
+    bolt_port: int = Field(default=7687, validation_alias=_env("GRAPH_SERVICE_BOLT_PORT"))
+    http_port: int = Field(default=7474, validation_alias=_env("GRAPH_SERVICE_HTTP_PORT"))
+    heap: str = Field(default="2g", validation_alias=_env("GRAPH_SERVICE_NEO4J_HEAP"))
+    pagecache: str = Field(default="2g", validation_alias=_env("GRAPH_SERVICE_NEO4J_PAGECACHE"))
+    host: str = Field(default="127.0.0.1", validation_alias=_env("GRAPH_SERVICE_HOST"))
+    port: int = Field(default=8000, validation_alias=_env("GRAPH_SERVICE_PORT"))
+    query_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_QUERY_TIMEOUT"),
+        description="Seconds a Cypher transaction may run before the server stops it.",
+    )
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _blank_is_unset(cls, value: str | None) -> str | None:
+        return value or None
+
+    @field_validator("bolt_port", "http_port", "port")
+    @classmethod
+    def _valid_port(cls, value: int) -> int:
+        if not 0 < value < 65536:
+            raise ValueError(f"port {value} is outside 1-65535")
+        return value
+
+    @property
+    def password(self) -> str | None:
+        return self.neo4j_password.get_secret_value() if self.neo4j_password else None

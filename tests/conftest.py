@@ -1,0 +1,129 @@
+"""Fixtures: a Neo4j for the whole session (never the user's), a clean graph per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import neo4j
+import pytest
+from pydantic import SecretStr
+
+from graph_service.localserver import LocalServer, free_port
+from graph_service.settings import Settings
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+TEST_HEAP = "1g"
+TEST_PAGECACHE = "512m"
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """How to reach the session's Neo4j, and the local server behind it when there is one."""
+
+    uri: str
+    user: str
+    password: str
+    source: str
+    server: LocalServer | None = None
+    http_port: int | None = None
+
+    def settings(self, **overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "neo4j_uri": self.uri,
+            "neo4j_user": self.user,
+            "neo4j_password": SecretStr(self.password),
+            "neo4j_database": "neo4j",
+        }
+        values.update(overrides)
+        return Settings.model_validate(values)
+
+
+def docker_answers() -> bool:
+    docker = shutil.which("docker")
+    if not docker:
+        return False
+    try:
+        probe = subprocess.run([docker, "info"], capture_output=True, timeout=15, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return probe.returncode == 0
+
+
+def start_local(home: Path) -> LocalServer:
+    server = LocalServer(home)
+    server.install()
+    server.start(
+        bolt_port=free_port(), http_port=free_port(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE
+    )
+    return server
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
+    uri = os.environ.get("NEO4J_TEST_URI")
+    if uri:
+        yield Neo4jTarget(
+            uri=uri,
+            user=os.environ.get("NEO4J_TEST_USER", "neo4j"),
+            password=os.environ.get("NEO4J_TEST_PASSWORD", ""),
+            source="NEO4J_TEST_URI",
+        )
+        return
+    if docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        password = "test-" + os.urandom(8).hex()
+        container = Neo4jContainer("neo4j:5.26-community", password=password)
+        container.with_env("NEO4J_PLUGINS", '["apoc"]')
+        with container:
+            yield Neo4jTarget(
+                uri=container.get_connection_url(),
+                user="neo4j",
+                password=password,
+                source="testcontainers",
+                http_port=int(container.get_exposed_port(7474)),
+            )
+        return
+    server = start_local(tmp_path_factory.mktemp("neo4j-home"))
+    status = server.status()
+    try:
+        yield Neo4jTarget(
+            uri=status.uri or "",
+            user="neo4j",
+            password=server.password(),
+            source="local",
+            server=server,
+            http_port=status.http_port,
+        )
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def driver(neo4j_target: Neo4jTarget) -> Iterator[neo4j.Driver]:
+    with neo4j.GraphDatabase.driver(
+        neo4j_target.uri, auth=(neo4j_target.user, neo4j_target.password)
+    ) as session_driver:
+        yield session_driver
+
+
+@pytest.fixture
+def graph(driver: neo4j.Driver) -> neo4j.Driver:
+    """The session's driver on an empty graph (schema, which tests share, is kept)."""
+    with driver.session() as session:
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+    return driver
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real OpenAlex data not present at {SHARED_DATA}")
+    return SHARED_DATA

@@ -1,0 +1,52 @@
+"""The app on the session's Neo4j: health checks and a real GraphQL query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from graph_service.app import create_app
+from tests.conftest import Neo4jTarget
+
+
+@pytest.fixture
+def client(neo4j_target: Neo4jTarget) -> Iterator[TestClient]:
+    with TestClient(create_app(neo4j_target.settings())) as test_client:
+        yield test_client
+
+
+def test_healthz(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_readyz_when_neo4j_answers(client: TestClient) -> None:
+    response = client.get("/readyz")
+    assert response.json() == {"status": "ready"}
+    assert response.status_code == 200
+
+
+def test_graphql_server_info(client: TestClient) -> None:
+    response = client.post("/graphql", json={"query": "{ serverInfo { name version edition } }"})
+    assert response.status_code == 200
+    info = response.json()["data"]["serverInfo"]
+    assert info["name"] == "Neo4j Kernel"
+    assert info["version"].startswith("5.26.")
+    assert info["edition"] == "community"
+
+
+def test_graphiql_page(client: TestClient) -> None:
+    response = client.get("/graphql", headers={"accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+def test_readyz_with_wrong_password(neo4j_target: Neo4jTarget) -> None:
+    settings = neo4j_target.settings(neo4j_password="not-the-password")
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["reason"] == "Neo4j refused the configured credentials"
