@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-## run: install everything, start the local Neo4j, serve on http://127.0.0.1:8000
+## run: install everything, start the local Neo4j, load the demo set into an empty graph, serve
 run: $(STAMP)
+	$(BIN)/graph-service load demo --if-empty
 	$(BIN)/graph-service serve
 
 ## test: install everything, then ruff, mypy --strict and pytest (integration tests included)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -17,6 +18,8 @@ from graph_service.errors import ServiceError
 from graph_service.repository import Repository
 from graph_service.schema import Context, build_schema
 from graph_service.settings import Settings
+
+logger = logging.getLogger("graph_service")
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -48,6 +51,11 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         repository = Repository.connect(settings)
         app.state.repository = repository
+        try:
+            await repository.apply_schema()
+        except ServiceError as error:
+            # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
+            logger.warning("schema not applied at start-up: %s", error)
         try:
             yield {}
         finally:

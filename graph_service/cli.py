@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
 import shlex
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 from pydantic import SecretStr
 from rich.console import Console
 
+from graph_service.errors import ServiceError
 from graph_service.localserver import LocalServer, LocalServerError
 from graph_service.settings import Settings
+
+if TYPE_CHECKING:
+    from graph_service.repository import Repository
+
+T = TypeVar("T")
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 neo4j_app = typer.Typer(no_args_is_help=True, help="The project-managed local Neo4j server.")
 app.add_typer(neo4j_app, name="neo4j")
+load_app = typer.Typer(no_args_is_help=True, help="Load data into the graph.")
+app.add_typer(load_app, name="load")
+db_app = typer.Typer(no_args_is_help=True, help="Look at or clear the graph.")
+app.add_typer(db_app, name="db")
 
 out = Console()
 err = Console(stderr=True)
@@ -166,3 +178,168 @@ def serve(
     bind_port = port or settings.port
     out.print(f"GraphQL: http://{bind_host}:{bind_port}/graphql")
     uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+
+
+def connected_settings(ctx: typer.Context) -> Settings:
+    """The settings, pointed at the local server (started if needed) when NEO4J_URI is unset."""
+    settings = settings_of(ctx)
+    if settings.neo4j_uri is not None:
+        return settings
+    try:
+        return local_settings(settings)
+    except LocalServerError as error:
+        fail(str(error))
+
+
+def with_repository(ctx: typer.Context, work: Callable[[Repository], Awaitable[T]]) -> T:
+    """Run `work` on a repository connected for this command, then close it."""
+    from graph_service.repository import Repository
+
+    settings = connected_settings(ctx)
+
+    async def run() -> T:
+        repository = Repository.connect(settings)
+        try:
+            return await work(repository)
+        finally:
+            await repository.close()
+
+    try:
+        return asyncio.run(run())
+    except ServiceError as error:
+        fail(str(error))
+
+
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Files (.jsonl, .jsonl.gz) or folders holding them")
+]
+RejectsOption = Annotated[
+    Path, typer.Option("--rejects", help="Where rejected lines are written (only if any)")
+]
+BatchOption = Annotated[int, typer.Option(min=1, max=50_000, help="Records per transaction")]
+
+
+def run_load(ctx: typer.Context, paths: list[Path], kind: str, rejects: Path, batch: int) -> None:
+    from graph_service.ingest import Loader, Report
+    from graph_service.progress import ConsoleProgress
+
+    async def work(repository: Repository) -> Report:
+        with ConsoleProgress(err) as progress:
+            loader = Loader(repository, batch_size=batch, rejects_file=rejects, progress=progress)
+            if kind == "works":
+                return await loader.works(paths)
+            return await loader.institutions(paths)
+
+    try:
+        report = with_repository(ctx, work)
+    except FileNotFoundError as error:
+        fail(str(error))
+    out.print(report.summary(kind), highlight=False, soft_wrap=True)
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+@load_app.command("openalex")
+def load_openalex(
+    ctx: typer.Context,
+    paths: PathsArgument,
+    rejects: RejectsOption = Path("rejects.jsonl"),
+    batch: BatchOption = 1000,
+) -> None:
+    """Load OpenAlex work records. Safe to repeat; newer records replace older ones.
+
+    Exit status 2 when any line was rejected (each is reported as file:line: reason).
+    """
+    run_load(ctx, paths, "works", rejects, batch)
+
+
+@load_app.command("openalex-institutions")
+def load_institutions(
+    ctx: typer.Context,
+    paths: PathsArgument,
+    rejects: RejectsOption = Path("rejects.jsonl"),
+    batch: BatchOption = 1000,
+) -> None:
+    """Enrich institutions from OpenAlex institution records (ror, country, type, lineage)."""
+    run_load(ctx, paths, "institutions", rejects, batch)
+
+
+@load_app.command("demo")
+def load_demo(
+    ctx: typer.Context,
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Only when the graph holds no papers yet")
+    ] = False,
+) -> None:
+    """Load the demo data set shipped with the service (researchers from the seed pages)."""
+    from graph_service.demo import DEMO_WORKS
+
+    if if_empty:
+
+        async def count(repository: Repository) -> int:
+            rows = await repository.read("count_graph")
+            return int(rows[0]["papers"]) + int(rows[0]["stubs"])
+
+        if with_repository(ctx, count):
+            out.print("the graph is not empty: demo data not loaded")
+            return
+    run_load(ctx, [DEMO_WORKS], "works", Path("rejects.jsonl"), 1000)
+
+
+@db_app.command("stats")
+def db_stats(ctx: typer.Context) -> None:
+    """Counts per label and relationship type; stubs apart from papers."""
+    from rich.table import Table
+
+    async def work(repository: Repository) -> dict[str, int]:
+        rows = await repository.read("count_graph", tx_timeout=300.0)
+        return {key: int(value) for key, value in rows[0].items()}
+
+    counts = with_repository(ctx, work)
+    table = Table("what", "count")
+    for key, value in counts.items():
+        table.add_row(key, f"{value:,}")
+    out.print(table)
+
+
+@db_app.command("reset")
+def db_reset(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete every node")] = False,
+) -> None:
+    """Delete every node and relationship (the schema stays)."""
+    if not yes:
+        fail("this deletes the whole graph; run again with --yes")
+
+    async def work(repository: Repository) -> int:
+        deleted = 0
+        while True:
+            rows = await repository.write("delete_nodes", {"limit": 10_000}, tx_timeout=300.0)
+            count = int(rows[0]["deleted"])
+            deleted += count
+            if count == 0:
+                return deleted
+
+    out.print(f"deleted {with_repository(ctx, work):,} nodes")
+
+
+@app.command()
+def generate(
+    papers: Annotated[int, typer.Option(min=1, help="How many papers")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="FILE.jsonl or FILE.jsonl.gz")],
+    seed: Annotated[int, typer.Option(help="Same seed, same bytes")] = 1,
+) -> None:
+    """Write a synthetic research graph in the OpenAlex work format (load it with `load`)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from graph_service import generator
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err) as progress:
+        task = progress.add_task("generating", total=papers)
+        shape = generator.write(output, papers, seed, advance=lambda n: progress.advance(task, n))
+    out.print(
+        f"{shape.papers:,} papers, {shape.authors:,} authors, {shape.authorships:,} authorships, "
+        f"{shape.citations:,} citations, {shape.institutions:,} institutions, "
+        f"{shape.topics:,} topics -> {output}"
+    )

@@ -316,6 +316,23 @@ db.transaction.timeout=60s
 """
         (self.home / "conf" / "neo4j.conf").write_text(conf)
 
+    def admin(self, *arguments: str) -> subprocess.CompletedProcess[str]:
+        """Run `neo4j-admin` with these arguments against this home (the server's own jars)."""
+        return subprocess.run(
+            [
+                find_java(),
+                "-cp",
+                str(self.home / "lib" / "*"),
+                f"-Dbasedir={self.home}",
+                ADMIN_CLASS,
+                *arguments,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
+        )
+
     def _set_initial_password(self) -> None:
         password = os.environ.get("NEO4J_PASSWORD") or secrets.token_urlsafe(18)
         if len(password) < MIN_PASSWORD:
@@ -325,22 +342,7 @@ db.transaction.timeout=60s
                 f"{self.home} holds a database but no password file: "
                 "remove its data/ folder or write the password to " + str(self.password_path)
             )
-        result = subprocess.run(
-            [
-                find_java(),
-                "-cp",
-                str(self.home / "lib" / "*"),
-                f"-Dbasedir={self.home}",
-                ADMIN_CLASS,
-                "dbms",
-                "set-initial-password",
-                password,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")},
-        )
+        result = self.admin("dbms", "set-initial-password", password)
         if result.returncode != 0:
             raise LocalServerError(
                 "setting the initial password failed: " + result.stderr.strip()[-300:]
@@ -518,7 +520,9 @@ def _maven_failure(output: str) -> str:
     detail = (errors or output.strip().splitlines()[-1:] or ["no output"])[0][:300]
     if re.search(
         r"Could not transfer|Unknown ?host|Connection refused|Network is unreachable"
-        r"|timed out|Temporary failure in name resolution|offline",
+        r"|timed out|Temporary failure in name resolution|offline"
+        # A cold local repository cannot even fetch the dependency plugin.
+        r"|No plugin found for prefix",
         output,
     ):
         return f"Maven could not download from Maven Central (offline?): {detail}"

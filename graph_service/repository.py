@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import neo4j
@@ -53,16 +53,30 @@ class Repository:
     async def close(self) -> None:
         await self._driver.close()
 
-    async def read(self, name: str, parameters: Mapping[str, Any] | None = None) -> list[Record]:
-        return await self._run(name, parameters, RoutingControl.READ)
+    async def read(
+        self,
+        name: str,
+        parameters: Mapping[str, Any] | None = None,
+        tx_timeout: float | None = None,
+    ) -> list[Record]:
+        return await self._run(name, parameters, RoutingControl.READ, tx_timeout)
 
-    async def write(self, name: str, parameters: Mapping[str, Any] | None = None) -> list[Record]:
-        return await self._run(name, parameters, RoutingControl.WRITE)
+    async def write(
+        self,
+        name: str,
+        parameters: Mapping[str, Any] | None = None,
+        tx_timeout: float | None = None,
+    ) -> list[Record]:
+        return await self._run(name, parameters, RoutingControl.WRITE, tx_timeout)
 
     async def _run(
-        self, name: str, parameters: Mapping[str, Any] | None, routing: RoutingControl
+        self,
+        name: str,
+        parameters: Mapping[str, Any] | None,
+        routing: RoutingControl,
+        tx_timeout: float | None,
     ) -> list[Record]:
-        query = neo4j.Query(self.statements[name], timeout=self._timeout)
+        query = neo4j.Query(self.statements[name], timeout=tx_timeout or self._timeout)
         self.executed += 1
         try:
             result = await self._driver.execute_query(
@@ -75,13 +89,46 @@ class Repository:
             raise translate(error, name) from error
         return [record.data() for record in result.records]
 
+    async def write_many(
+        self,
+        steps: Sequence[tuple[str, Mapping[str, Any]]],
+        tx_timeout: float | None = None,
+    ) -> list[list[Record]]:
+        """Run several named statements in one write transaction (all or nothing)."""
+        queries = [(self.statements[name], dict(parameters)) for name, parameters in steps]
+
+        @neo4j.unit_of_work(timeout=tx_timeout or self._timeout)
+        async def work(tx: neo4j.AsyncManagedTransaction) -> list[list[Record]]:
+            results = []
+            for text, parameters in queries:
+                result = await tx.run(text, parameters)
+                results.append(await result.data())
+            return results
+
+        self.executed += len(queries)
+        try:
+            async with self._driver.session(database=self._database) as session:
+                return await session.execute_write(work)
+        except (Neo4jError, DriverError) as error:
+            raise translate(error, "+".join(name for name, _ in steps)) from error
+
+    async def apply_schema(self) -> None:
+        """Create the constraints and indexes in `cypher/schema_*` (idempotent), then wait."""
+        for name in self.statements.with_prefix("schema_"):
+            await self.write(name)
+        await self.write("await_indexes", tx_timeout=600.0)
+
     async def ping(self) -> None:
         """Raise DatabaseUnavailable unless the database answers within a few seconds."""
         try:
             async with asyncio.timeout(PING_TIMEOUT):
-                async with self._driver.session(database=self._database) as session:
-                    result = await session.run(self.statements["ping"])
-                    await result.consume()
+                # execute_query retries on a fresh connection when pooled ones died with a
+                # restarted server, so readiness comes back with the server.
+                await self._driver.execute_query(
+                    self.statements["ping"],
+                    routing_=RoutingControl.READ,
+                    database_=self._database,
+                )
         except TimeoutError:
             raise DatabaseUnavailable(f"Neo4j did not answer within {PING_TIMEOUT:.0f}s") from None
         except (Neo4jError, DriverError) as error:

@@ -134,28 +134,32 @@ def test_readyz_follows_neo4j_down_and_back(server: LocalServer) -> None:
             "neo4j_password": SecretStr(server.password()),
         }
     )
-    with TestClient(create_app(settings)) as client:
-        assert client.get("/readyz").status_code == 200
+    try:
+        with TestClient(create_app(settings)) as client:
+            assert client.get("/readyz").status_code == 200
+            server.stop()
+            down = client.get("/readyz")
+            assert down.status_code == 503
+            assert down.json()["status"] == "unavailable"
+            assert "Neo4j" in down.json()["reason"]
+            assert client.get("/healthz").status_code == 200
+            start(server, bolt_port=bolt, http_port=http)
+            assert client.get("/readyz").status_code == 200
+    finally:
         server.stop()
-        down = client.get("/readyz")
-        assert down.status_code == 503
-        assert down.json()["status"] == "unavailable"
-        assert "Neo4j" in down.json()["reason"]
-        assert client.get("/healthz").status_code == 200
-        start(server, bolt_port=bolt, http_port=http)
-        assert client.get("/readyz").status_code == 200
-    server.stop()
 
 
 def test_data_survives_a_restart(server: LocalServer) -> None:
     start(server)
-    uri = server.status().uri or ""
-    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", server.password())) as driver:
-        driver.execute_query("MERGE (:Marker {pid: $pid})", pid=os.getpid())
-    server.stop()
-    start(server)
-    uri = server.status().uri or ""
-    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", server.password())) as driver:
-        records, _, _ = driver.execute_query("MATCH (m:Marker) RETURN m.pid AS pid")
-        assert [r["pid"] for r in records] == [os.getpid()]
-    server.stop()
+    try:
+        uri = server.status().uri or ""
+        with neo4j.GraphDatabase.driver(uri, auth=("neo4j", server.password())) as driver:
+            driver.execute_query("MERGE (:Marker {pid: $pid})", pid=os.getpid())
+        server.stop()
+        start(server)
+        uri = server.status().uri or ""
+        with neo4j.GraphDatabase.driver(uri, auth=("neo4j", server.password())) as driver:
+            records, _, _ = driver.execute_query("MATCH (m:Marker) RETURN m.pid AS pid")
+            assert [r["pid"] for r in records] == [os.getpid()]
+    finally:
+        server.stop()

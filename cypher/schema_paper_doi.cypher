@@ -1,0 +1,1 @@
+CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi)

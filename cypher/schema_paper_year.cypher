@@ -1,0 +1,1 @@
+CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year)

@@ -1,0 +1,471 @@
+"""Synthetic research graphs in the OpenAlex work format, deterministic for a seed.
+
+The shape follows what bibliometrics observes: author productivity and institution sizes
+grow by preferential attachment (power laws, long tails), teams are mostly small with a tail
+past twenty, papers cite earlier papers in proportion to the citations those already have,
+topics sit in a four-level hierarchy and authors keep to a home topic, and output grows
+over the decades. Memory is a few compact integer arrays per paper and authorship.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import random
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+OA = "https://openalex.org/"
+FIRST_YEAR = 1975
+LAST_YEAR = 2025
+# Ids start high so synthetic records never look like the demo set's.
+PAPER_BASE = 10_000_000
+AUTHOR_BASE = 10_000_000
+INSTITUTION_BASE = 10_000
+TOPIC_BASE = 50_000
+DOMAINS, FIELDS_PER_DOMAIN, SUBFIELDS_PER_FIELD, TOPICS_PER_SUBFIELD = 4, 6, 8, 12
+NEW_AUTHOR = 0.32  # chance an author slot goes to a newcomer
+# Share of draws by preferential attachment; the rest are uniform, which keeps the power law
+# from crowning one author (or paper) with a fixed share of everything.
+ATTACHMENT = 0.7
+NEW_INSTITUTION = 0.04  # chance a newcomer founds a new institution
+MEAN_REFERENCES = 14.0
+COUNTRIES = ["US", "CN", "GB", "DE", "JP", "FR", "IN", "CA", "IT", "AU", "KR", "ES", "NL", "BR"]
+INSTITUTION_TYPES = ["education"] * 7 + ["facility", "company", "healthcare", "government"]
+GIVEN = [
+    "Ada",
+    "Alan",
+    "Ana",
+    "Ben",
+    "Carla",
+    "Chen",
+    "Dan",
+    "Elena",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hana",
+    "Ian",
+    "Ines",
+    "Jun",
+    "Kai",
+    "Lara",
+    "Lei",
+    "Marco",
+    "Maria",
+    "Mei",
+    "Nadia",
+    "Noah",
+    "Omar",
+    "Priya",
+    "Ravi",
+    "Rosa",
+    "Sam",
+    "Sara",
+    "Tariq",
+    "Theo",
+    "Uma",
+    "Victor",
+    "Wei",
+    "Yara",
+    "Yusuf",
+    "Zoe",
+]
+FAMILY = [
+    "Abe",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "Evans",
+    "Fischer",
+    "Garcia",
+    "Gupta",
+    "Hansen",
+    "Ito",
+    "Jensen",
+    "Kim",
+    "Kowalski",
+    "Li",
+    "Lopez",
+    "Martin",
+    "Meyer",
+    "Moreau",
+    "Nakamura",
+    "Nguyen",
+    "Novak",
+    "Okafor",
+    "Park",
+    "Patel",
+    "Petrov",
+    "Rossi",
+    "Santos",
+    "Schmidt",
+    "Silva",
+    "Singh",
+    "Smith",
+    "Tanaka",
+    "Wang",
+    "Weber",
+    "Wu",
+    "Yamamoto",
+    "Zhang",
+    "Zhou",
+]
+WORDS = [
+    "adaptive",
+    "scalable",
+    "robust",
+    "efficient",
+    "sparse",
+    "hierarchical",
+    "probabilistic",
+    "federated",
+    "causal",
+    "contrastive",
+    "neural",
+    "graph",
+    "temporal",
+    "spatial",
+    "latent",
+    "multimodal",
+    "distributed",
+    "stochastic",
+    "interpretable",
+    "generative",
+    "variational",
+    "bayesian",
+    "dynamic",
+    "structured",
+]
+NOUNS = [
+    "models",
+    "networks",
+    "representations",
+    "inference",
+    "estimation",
+    "learning",
+    "analysis",
+    "dynamics",
+    "optimization",
+    "retrieval",
+    "embeddings",
+    "transformers",
+    "sampling",
+    "signals",
+    "systems",
+    "mechanisms",
+]
+SUBJECTS = [
+    "Ecology",
+    "Genomics",
+    "Climate",
+    "Materials",
+    "Robotics",
+    "Language",
+    "Vision",
+    "Finance",
+    "Epidemiology",
+    "Energy",
+    "Chemistry",
+    "Neuroscience",
+    "Astronomy",
+    "Economics",
+    "Education",
+    "Oceans",
+    "Proteins",
+    "Cities",
+    "Networks",
+    "Policy",
+    "Agriculture",
+    "Catalysis",
+    "Quantum",
+    "Health",
+]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Summary figures of a generated set, for the CLI's report and the tests."""
+
+    papers: int
+    authors: int
+    authorships: int
+    citations: int
+    institutions: int
+    topics: int
+
+
+class Generator:
+    """Generates `papers` works for `seed`; `records()` yields them in publication order."""
+
+    def __init__(self, papers: int, seed: int) -> None:
+        if papers < 1:
+            raise ValueError("papers must be at least 1")
+        self.papers = papers
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.topic_count = DOMAINS * FIELDS_PER_DOMAIN * SUBFIELDS_PER_FIELD * TOPICS_PER_SUBFIELD
+        self.author_count = 0
+        self.institution_count = 0
+        self.authorships = 0
+        self.citations = 0
+        # One entry per authorship: drawing from it picks authors by their paper count.
+        self._author_draw = array("l")
+        self._author_institution = array("l")
+        self._author_topic = array("l")
+        # One entry per institution member: drawing picks institutions by size.
+        self._institution_draw = array("l")
+        # One entry per paper plus one per citation received: preferential attachment.
+        self._cite_draw = array("l")
+        self._cited = array("l")
+        self._topic_popularity = [1.0 / (rank + 1) ** 0.9 for rank in range(self.topic_count)]
+        self._topic_cumulative = list(_accumulate(self._topic_popularity))
+
+    def _year(self, index: int) -> int:
+        # Output grows about 4% a year: invert the exponential's cumulative share.
+        growth = 0.04
+        span = LAST_YEAR - FIRST_YEAR + 1
+        share = (index + 0.5) / self.papers
+        offset = math.log1p(share * math.expm1(growth * span)) / growth
+        return min(LAST_YEAR, FIRST_YEAR + int(offset))
+
+    def _team_size(self) -> int:
+        return max(1, min(60, int(self.rng.lognormvariate(1.15, 0.62))))
+
+    def _popular_topic(self) -> int:
+        point = self.rng.random() * self._topic_cumulative[-1]
+        low, high = 0, len(self._topic_cumulative) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if self._topic_cumulative[middle] < point:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _new_author(self, topic: int) -> int:
+        author = self.author_count
+        self.author_count += 1
+        if self.institution_count == 0 or self.rng.random() < NEW_INSTITUTION:
+            institution = self.institution_count
+            self.institution_count += 1
+        else:
+            institution = self._institution_draw[self.rng.randrange(len(self._institution_draw))]
+        self._institution_draw.append(institution)
+        self._author_institution.append(institution)
+        self._author_topic.append(topic)
+        return author
+
+    def _team(self, topic: int) -> list[int]:
+        team: list[int] = []
+        for _ in range(self._team_size()):
+            if not self._author_draw or self.rng.random() < NEW_AUTHOR:
+                author = self._new_author(topic)
+            elif self.rng.random() < ATTACHMENT:
+                author = self._author_draw[self.rng.randrange(len(self._author_draw))]
+            else:
+                author = self.rng.randrange(self.author_count)
+            if author not in team:
+                team.append(author)
+        return team
+
+    def _references(self, index: int) -> list[int]:
+        if index == 0:
+            return []
+        wanted = min(index, int(self.rng.expovariate(1.0 / MEAN_REFERENCES)))
+        chosen: dict[int, None] = {}
+        for _ in range(wanted * 2):
+            if len(chosen) >= wanted:
+                break
+            if self.rng.random() < ATTACHMENT:
+                cited = self._cite_draw[self.rng.randrange(len(self._cite_draw))]
+            else:
+                cited = self.rng.randrange(index)
+            chosen[cited] = None
+        return list(chosen)
+
+    def _plan(self) -> Iterator[tuple[int, int, list[int], list[int], list[int]]]:
+        """(index, year, team, topics, references) per paper, in order; fills the counters."""
+        for index in range(self.papers):
+            year = self._year(index)
+            lead_topic = self._popular_topic()
+            team = self._team(lead_topic)
+            home = self._author_topic[team[0]]
+            primary = home if self.rng.random() < 0.7 else lead_topic
+            topics = [primary]
+            for _ in range(self.rng.choice((0, 1, 1, 2))):
+                sibling = primary - primary % TOPICS_PER_SUBFIELD
+                extra = sibling + self.rng.randrange(TOPICS_PER_SUBFIELD)
+                if extra not in topics:
+                    topics.append(extra)
+            references = self._references(index)
+            for cited in references:
+                self._cite_draw.append(cited)
+                self._cited[cited] += 1
+            self._cite_draw.append(index)
+            self._cited.append(0)
+            self._author_draw.extend(team)
+            self.authorships += len(team)
+            self.citations += len(references)
+            yield index, year, team, topics, references
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The works as OpenAlex records. Citation counts need the future, so two passes:
+        the plan is drawn once (kept in compact arrays), then written out."""
+        years = array("h")
+        team_start, teams = array("l", [0]), array("l")
+        topic_start, topic_ids = array("l", [0]), array("l")
+        reference_start, references = array("l", [0]), array("l")
+        for _, year, team, topics, cited in self._plan():
+            years.append(year)
+            teams.extend(team)
+            team_start.append(len(teams))
+            topic_ids.extend(topics)
+            topic_start.append(len(topic_ids))
+            references.extend(cited)
+            reference_start.append(len(references))
+        names = random.Random(self.seed + 1)
+        for index in range(self.papers):
+            yield self._record(
+                index,
+                years[index],
+                teams[team_start[index] : team_start[index + 1]].tolist(),
+                topic_ids[topic_start[index] : topic_start[index + 1]].tolist(),
+                references[reference_start[index] : reference_start[index + 1]].tolist(),
+                names,
+            )
+
+    def _record(
+        self,
+        index: int,
+        year: int,
+        team: list[int],
+        topics: list[int],
+        cited: list[int],
+        names: random.Random,
+    ) -> dict[str, Any]:
+        subject = SUBJECTS[topics[0] % len(SUBJECTS)]
+        title = (
+            f"{names.choice(WORDS).capitalize()} {names.choice(WORDS)} {names.choice(NOUNS)} "
+            f"for {subject} {names.choice(NOUNS)}"
+        )
+        month, day = 1 + index % 12, 1 + index % 28
+        authorships = []
+        for position, author in enumerate(team):
+            institution = self._author_institution[author]
+            authorships.append(
+                {
+                    "author_position": "first" if position == 0 else "middle",
+                    "author": {
+                        "id": f"{OA}A{AUTHOR_BASE + author}",
+                        "display_name": author_name(author),
+                        "orcid": None,
+                    },
+                    "institutions": [institution_record(institution)],
+                    "is_corresponding": position == 0,
+                }
+            )
+        return {
+            "id": f"{OA}W{PAPER_BASE + index}",
+            "doi": f"https://doi.org/10.5555/synthetic.{PAPER_BASE + index}",
+            "title": title,
+            "publication_year": year,
+            "publication_date": f"{year}-{month:02d}-{day:02d}",
+            "type": "article",
+            "primary_location": {
+                "source": {
+                    "id": f"{OA}S{900 + topics[0] % 97}",
+                    "display_name": f"Journal of {subject} {NOUNS[topics[0] % len(NOUNS)].title()}",
+                }
+            },
+            "authorships": authorships,
+            "topics": [topic_record(topic, rank) for rank, topic in enumerate(topics)],
+            "referenced_works": [f"{OA}W{PAPER_BASE + ref}" for ref in cited],
+            "cited_by_count": self._cited[index],
+        }
+
+    def shape(self) -> Shape:
+        return Shape(
+            papers=self.papers,
+            authors=self.author_count,
+            authorships=self.authorships,
+            citations=self.citations,
+            institutions=self.institution_count,
+            topics=self.topic_count,
+        )
+
+
+def author_name(author: int) -> str:
+    given = GIVEN[author % len(GIVEN)]
+    family = FAMILY[(author // len(GIVEN)) % len(FAMILY)]
+    return f"{given} {family} {author // (len(GIVEN) * len(FAMILY)) + 1}"
+
+
+def institution_record(institution: int) -> dict[str, Any]:
+    rng = random.Random(institution)
+    country = COUNTRIES[min(len(COUNTRIES) - 1, int(rng.expovariate(0.35)))]
+    return {
+        "id": f"{OA}I{INSTITUTION_BASE + institution}",
+        "display_name": f"{rng.choice(SUBJECTS)} Institute {institution + 1}",
+        "country_code": country,
+        "type": rng.choice(INSTITUTION_TYPES),
+        "lineage": [f"{OA}I{INSTITUTION_BASE + institution}"],
+    }
+
+
+def topic_record(topic: int, rank: int) -> dict[str, Any]:
+    subfield = topic // TOPICS_PER_SUBFIELD
+    field = subfield // SUBFIELDS_PER_FIELD
+    domain = field // FIELDS_PER_DOMAIN
+    subject = SUBJECTS[topic % len(SUBJECTS)]
+    return {
+        "id": f"{OA}T{TOPIC_BASE + topic}",
+        "display_name": f"{subject} {NOUNS[topic % len(NOUNS)]} {topic + 1}",
+        "score": round(0.99 - 0.1 * rank, 2),
+        "subfield": {
+            "id": f"{OA}subfields/{9000 + subfield}",
+            "display_name": f"{SUBJECTS[subfield % len(SUBJECTS)]} subfield {subfield + 1}",
+        },
+        "field": {
+            "id": f"{OA}fields/{900 + field}",
+            "display_name": f"{SUBJECTS[field % len(SUBJECTS)]} field {field + 1}",
+        },
+        "domain": {"id": f"{OA}domains/{90 + domain}", "display_name": f"Domain {domain + 1}"},
+    }
+
+
+def _accumulate(values: list[float]) -> Iterator[float]:
+    total = 0.0
+    for value in values:
+        total += value
+        yield total
+
+
+def write(
+    path: Path, papers: int, seed: int, advance: Callable[[int], None] = lambda _: None
+) -> Shape:
+    """Write the set to `path` (gzipped when it ends in .gz), byte-identical for a seed."""
+    generator = Generator(papers, seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as raw:
+        if path.name.endswith(".gz"):
+            # mtime=0 and no file name keep the bytes the same for the same seed.
+            stream: Any = gzip.GzipFile(
+                filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=5
+            )
+        else:
+            stream = raw
+        try:
+            for count, record in enumerate(generator.records(), start=1):
+                stream.write(json.dumps(record, separators=(",", ":")).encode() + b"\n")
+                if count % 10_000 == 0:
+                    advance(10_000)
+            advance(papers % 10_000)
+        finally:
+            if stream is not raw:
+                stream.close()
+    return generator.shape()

@@ -1,0 +1,209 @@
+"""OpenAlex records (works, institutions) checked and mapped to the graph's rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+OPENALEX = "https://openalex.org/"
+DOI = "https://doi.org/"
+ORCID = "https://orcid.org/"
+# Level of each kind of topic in the hierarchy; the root (domain) is 0.
+TOPIC_LEVELS = {"domain": 0, "field": 1, "subfield": 2, "topic": 3}
+
+
+class RecordError(ValueError):
+    """A record that cannot be loaded; the message says why in a few words."""
+
+
+def short_id(value: str) -> str:
+    """`https://openalex.org/W2105824687` -> `W2105824687`; short ids pass unchanged."""
+    value = value.strip()
+    if value.lower().startswith(OPENALEX):
+        return value[len(OPENALEX) :]
+    return value
+
+
+@dataclass
+class Work:
+    """One work as rows for `upsert_works`, plus the topics and institutions it names."""
+
+    id: str
+    props: dict[str, Any]
+    authorships: list[dict[str, Any]]
+    topics: list[dict[str, Any]]
+    references: list[str]
+    topic_nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    institutions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Authorships OpenAlex could not tie to an author id: reported, not loaded.
+    anonymous_authorships: int = 0
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "props": self.props,
+            "authorships": self.authorships,
+            "topics": self.topics,
+            "references": self.references,
+        }
+
+
+def _get(record: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str = "") -> Any:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise RecordError(f"{where}{key} is {type(value).__name__}, expected {names}")
+    return value
+
+
+def _object(record: dict[str, Any], key: str, where: str = "") -> dict[str, Any]:
+    value = _get(record, key, dict, where)
+    return value if value is not None else {}
+
+
+def _list(record: dict[str, Any], key: str, where: str = "") -> list[Any]:
+    value = _get(record, key, list, where)
+    return value if value is not None else []
+
+
+def _id(record: dict[str, Any], prefix: str, where: str = "", required: bool = True) -> str | None:
+    value = _get(record, "id", str, where)
+    if value is None or not value.strip():
+        if required:
+            raise RecordError(f"{where}id is missing")
+        return None
+    short = short_id(value)
+    if not short.startswith(prefix) or len(short) < 2:
+        raise RecordError(f"{where}id {value!r} is not an OpenAlex {prefix}... id")
+    return short
+
+
+def _strip(value: str | None, prefix: str) -> str | None:
+    if value is None:
+        return None
+    return value[len(prefix) :] if value.lower().startswith(prefix) else value
+
+
+def parse_work(record: Any) -> Work:
+    """Check an OpenAlex work record and map it; raise RecordError when it cannot load."""
+    if not isinstance(record, dict):
+        raise RecordError(f"a work must be a JSON object, not {type(record).__name__}")
+    work_id = _id(record, "W")
+    assert work_id is not None
+    title = _get(record, "title", str) or _get(record, "display_name", str)
+    location = _object(record, "primary_location")
+    source = _object(location, "source", "primary_location.")
+    doi = _strip(_get(record, "doi", str), DOI)
+    props = {
+        "title": title,
+        "doi": doi.lower() if doi else None,
+        "year": _get(record, "publication_year", int),
+        "publicationDate": _get(record, "publication_date", str),
+        "type": _get(record, "type", str),
+        "venue": _get(source, "display_name", str, "primary_location.source."),
+        "venueId": short_id(v) if (v := _get(source, "id", str, "source.")) else None,
+        "citedByCount": _get(record, "cited_by_count", int) or 0,
+        "updatedDate": _get(record, "updated_date", str),
+    }
+    work = Work(id=work_id, props=props, authorships=[], topics=[], references=[])
+
+    seen_authors: set[str] = set()
+    for index, authorship in enumerate(_list(record, "authorships"), start=1):
+        where = f"authorships[{index - 1}]."
+        if not isinstance(authorship, dict):
+            raise RecordError(f"{where[:-1]} is not an object")
+        author = _object(authorship, "author", where)
+        author_id = _id(author, "A", where + "author.", required=False)
+        institution_ids: list[str] = []
+        for position, institution in enumerate(_list(authorship, "institutions", where)):
+            iwhere = f"{where}institutions[{position}]."
+            if not isinstance(institution, dict):
+                raise RecordError(f"{iwhere[:-1]} is not an object")
+            institution_id = _id(institution, "I", iwhere, required=False)
+            if institution_id is None:
+                continue
+            institution_ids.append(institution_id)
+            work.institutions[institution_id] = parse_institution(institution, iwhere)
+        if author_id is None:
+            work.anonymous_authorships += 1
+            continue
+        if author_id in seen_authors:  # OpenAlex occasionally lists an author twice
+            continue
+        seen_authors.add(author_id)
+        work.authorships.append(
+            {
+                "id": author_id,
+                "name": _get(author, "display_name", str, where + "author.") or author_id,
+                "orcid": _strip(_get(author, "orcid", str, where + "author."), ORCID),
+                "position": index,
+                "isCorresponding": bool(_get(authorship, "is_corresponding", bool, where)),
+                "institutionIds": list(dict.fromkeys(institution_ids)),
+            }
+        )
+
+    for index, topic in enumerate(_list(record, "topics")):
+        where = f"topics[{index}]."
+        if not isinstance(topic, dict):
+            raise RecordError(f"{where[:-1]} is not an object")
+        topic_id = _id(topic, "T", where)
+        assert topic_id is not None
+        score = _get(topic, "score", (int, float), where)
+        work.topics.append({"id": topic_id, "score": float(score) if score is not None else None})
+        parent: str | None = None
+        for kind in ("domain", "field", "subfield"):
+            node = _object(topic, kind, where)
+            node_id = _id(node, f"{kind}s/", f"{where}{kind}.", required=False)
+            if node_id is None:
+                continue
+            name = _get(node, "display_name", str, f"{where}{kind}.")
+            work.topic_nodes[node_id] = {
+                "id": node_id,
+                "name": name,
+                "level": TOPIC_LEVELS[kind],
+                "parent": parent,
+            }
+            parent = node_id
+        work.topic_nodes[topic_id] = {
+            "id": topic_id,
+            "name": _get(topic, "display_name", str, where),
+            "level": TOPIC_LEVELS["topic"],
+            "parent": parent,
+        }
+
+    references: dict[str, None] = {}
+    for index, reference in enumerate(_list(record, "referenced_works")):
+        if not isinstance(reference, str):
+            raise RecordError(f"referenced_works[{index}] is {type(reference).__name__}")
+        reference_id = short_id(reference)
+        if reference_id != work_id:
+            references[reference_id] = None
+    work.references = list(references)
+    return work
+
+
+def parse_institution(record: Any, where: str = "") -> dict[str, Any]:
+    """An OpenAlex institution (full record or the short form inside an authorship)."""
+    if not isinstance(record, dict):
+        raise RecordError(f"an institution must be a JSON object, not {type(record).__name__}")
+    institution_id = _id(record, "I", where)
+    assert institution_id is not None
+    geo = _object(record, "geo", where)
+    parents: list[str] = []
+    for index, ancestor in enumerate(_list(record, "lineage", where)):
+        if not isinstance(ancestor, str):
+            raise RecordError(f"{where}lineage[{index}] is {type(ancestor).__name__}")
+        ancestor_id = short_id(ancestor)
+        if ancestor_id != institution_id and ancestor_id not in parents:
+            parents.append(ancestor_id)
+    return {
+        "id": institution_id,
+        "name": _get(record, "display_name", str, where),
+        "ror": _strip(_get(record, "ror", str, where), "https://ror.org/"),
+        "countryCode": _get(record, "country_code", str, where)
+        or _get(geo, "country_code", str, where + "geo."),
+        "type": _get(record, "type", str, where),
+        "city": _get(geo, "city", str, where + "geo."),
+        "parents": parents,
+    }

@@ -1,0 +1,34 @@
+"""Helpers shared by tests: run a coroutine, dump a whole graph in a canonical form."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import neo4j
+
+
+def dump(driver: neo4j.Driver) -> tuple[list[str], list[str]]:
+    """Every node and relationship with its properties, sorted: equal dumps, equal graphs."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS source, type(r) AS type, properties(r) AS props, "
+        "b.id AS target"
+    )
+    return (
+        sorted(canonical({"labels": sorted(r["labels"]), **r["props"]}) for r in nodes),
+        sorted(canonical(r.data()) for r in rels),
+    )
+
+
+def canonical(value: Any) -> str:
+    def normal(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {key: normal(val) for key, val in item.items()}
+        if isinstance(item, list):
+            return [normal(val) for val in item]
+        return item
+
+    return json.dumps(normal(value), sort_keys=True, default=str)
