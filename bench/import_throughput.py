@@ -150,6 +150,7 @@ def bulk(home: Path, csvs: Path) -> float:
         f"--relationships=CITES={csvs / 'cites.csv'}",
         f"--relationships=HAS_TOPIC={csvs / 'has_topic.csv'}",
         f"--relationships=SUBTOPIC_OF={csvs / 'subtopic_of.csv'}",
+        f"--report-file={home / 'import.report'}",
         "--array-delimiter=;",
         "--skip-bad-relationships=true",
     ]
