@@ -157,6 +157,17 @@ def local_settings(settings: Settings) -> Settings:
     )
 
 
+def connected_settings(ctx: typer.Context) -> Settings:
+    """The settings, pointed at the local server (started if needed) when NEO4J_URI is unset."""
+    settings = settings_of(ctx)
+    if settings.neo4j_uri is not None:
+        return settings
+    try:
+        return local_settings(settings)
+    except LocalServerError as error:
+        fail(str(error))
+
+
 @app.command()
 def serve(
     ctx: typer.Context,
@@ -168,27 +179,11 @@ def serve(
 
     from graph_service.app import create_app
 
-    settings = settings_of(ctx)
-    if settings.neo4j_uri is None:
-        try:
-            settings = local_settings(settings)
-        except LocalServerError as error:
-            fail(str(error))
+    settings = connected_settings(ctx)
     bind_host = host or settings.host
     bind_port = port or settings.port
     out.print(f"GraphQL: http://{bind_host}:{bind_port}/graphql")
     uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
-
-
-def connected_settings(ctx: typer.Context) -> Settings:
-    """The settings, pointed at the local server (started if needed) when NEO4J_URI is unset."""
-    settings = settings_of(ctx)
-    if settings.neo4j_uri is not None:
-        return settings
-    try:
-        return local_settings(settings)
-    except LocalServerError as error:
-        fail(str(error))
 
 
 def with_repository(ctx: typer.Context, work: Callable[[Repository], Awaitable[T]]) -> T:
@@ -216,14 +211,26 @@ PathsArgument = Annotated[
 RejectsOption = Annotated[
     Path, typer.Option("--rejects", help="Where rejected lines are written (only if any)")
 ]
+DEFAULT_REJECTS = Path("rejects.jsonl")
 BatchOption = Annotated[int, typer.Option(min=1, max=50_000, help="Records per transaction")]
 
 
-def run_load(ctx: typer.Context, paths: list[Path], kind: str, rejects: Path, batch: int) -> None:
+def run_load(
+    ctx: typer.Context,
+    paths: list[Path],
+    kind: str,
+    rejects: Path,
+    batch: int,
+    if_empty: bool = False,
+) -> None:
     from graph_service.ingest import Loader, Report
     from graph_service.progress import ConsoleProgress
 
-    async def work(repository: Repository) -> Report:
+    async def work(repository: Repository) -> Report | None:
+        if if_empty:
+            counts = (await repository.read("count_graph"))[0]
+            if counts["papers"] + counts["stubs"]:
+                return None
         with ConsoleProgress(err) as progress:
             loader = Loader(repository, batch_size=batch, rejects_file=rejects, progress=progress)
             if kind == "works":
@@ -234,6 +241,9 @@ def run_load(ctx: typer.Context, paths: list[Path], kind: str, rejects: Path, ba
         report = with_repository(ctx, work)
     except FileNotFoundError as error:
         fail(str(error))
+    if report is None:
+        out.print("the graph is not empty: nothing loaded")
+        return
     out.print(report.summary(kind), highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(2)
@@ -243,7 +253,7 @@ def run_load(ctx: typer.Context, paths: list[Path], kind: str, rejects: Path, ba
 def load_openalex(
     ctx: typer.Context,
     paths: PathsArgument,
-    rejects: RejectsOption = Path("rejects.jsonl"),
+    rejects: RejectsOption = DEFAULT_REJECTS,
     batch: BatchOption = 1000,
 ) -> None:
     """Load OpenAlex work records. Safe to repeat; newer records replace older ones.
@@ -257,7 +267,7 @@ def load_openalex(
 def load_institutions(
     ctx: typer.Context,
     paths: PathsArgument,
-    rejects: RejectsOption = Path("rejects.jsonl"),
+    rejects: RejectsOption = DEFAULT_REJECTS,
     batch: BatchOption = 1000,
 ) -> None:
     """Enrich institutions from OpenAlex institution records (ror, country, type, lineage)."""
@@ -274,16 +284,7 @@ def load_demo(
     """Load the demo data set shipped with the service (researchers from the seed pages)."""
     from graph_service.demo import DEMO_WORKS
 
-    if if_empty:
-
-        async def count(repository: Repository) -> int:
-            rows = await repository.read("count_graph")
-            return int(rows[0]["papers"]) + int(rows[0]["stubs"])
-
-        if with_repository(ctx, count):
-            out.print("the graph is not empty: demo data not loaded")
-            return
-    run_load(ctx, [DEMO_WORKS], "works", Path("rejects.jsonl"), 1000)
+    run_load(ctx, [DEMO_WORKS], "works", DEFAULT_REJECTS, 1000, if_empty=if_empty)
 
 
 @db_app.command("stats")

@@ -222,8 +222,8 @@ class Generator:
         # One entry per paper plus one per citation received: preferential attachment.
         self._cite_draw = array("l")
         self._cited = array("l")
-        self._topic_popularity = [1.0 / (rank + 1) ** 0.9 for rank in range(self.topic_count)]
-        self._topic_cumulative = list(_accumulate(self._topic_popularity))
+        popularity = [1.0 / (rank + 1) ** 0.9 for rank in range(self.topic_count)]
+        self._topic_cumulative = list(_accumulate(popularity))
 
     def _year(self, index: int) -> int:
         # Output grows about 4% a year: invert the exponential's cumulative share.

@@ -139,23 +139,16 @@ class Loader:
         self.rejects_path = rejects_file
         self.progress = progress or Progress()
         self._rejects: TextIO | None = None
-        self._anonymous = 0
 
     async def works(self, paths: Iterable[Path]) -> Report:
         """Load work records; then bring every affected author's derived values up to date."""
-        return await self._load(paths, self._write_works, "works")
+        return await self._load(paths, parse_work, self._write_works, "works", refresh=True)
 
     async def institutions(self, paths: Iterable[Path]) -> Report:
         """Load institution records (enriching the institutions works name)."""
-        return await self._load(paths, self._write_institutions, "institutions")
-
-    async def upsert(self, records: list[Any]) -> list[Work]:
-        """Load already-decoded work records (all or none); raises RecordError on a bad one."""
-        works = [parse_work(record) for record in records]
-        await self.repository.apply_schema()
-        await self._write_works(works)
-        await self.refresh()
-        return works
+        return await self._load(
+            paths, parse_institution, self._write_institutions, "institutions", refresh=False
+        )
 
     async def refresh(self) -> int:
         """Recompute counts, h-index, affiliations and collaborations of :Stale authors."""
@@ -177,14 +170,15 @@ class Loader:
     async def _load(
         self,
         paths: Iterable[Path],
+        parse: Callable[[Any], Any],
         write: Callable[[list[Any]], Awaitable[int]],
         noun: str,
+        refresh: bool,
     ) -> Report:
         started = time.perf_counter()
         files = expand(paths)
         report = Report(files=len(files))
         await self.repository.apply_schema()
-        parse = parse_work if noun == "works" else parse_institution
         self.progress.start(f"loading {noun}", sum(f.stat().st_size for f in files))
         pending: asyncio.Task[int] | None = None
         try:
@@ -198,11 +192,9 @@ class Loader:
                 if batch is None:
                     break
                 pending = asyncio.create_task(self._write_counted(write, batch))
-            pending = None
-            if noun == "works":
+            if refresh:
                 self.progress.start("refreshing authors' derived values", None)
                 report.refreshed_authors = await self.refresh()
-                report.anonymous_authorships = self._anonymous
         finally:
             if pending is not None and not pending.done():
                 pending.cancel()
@@ -220,7 +212,7 @@ class Loader:
             for number, text in lines(path, lambda n: self.progress.advance(nbytes=n)):
                 report.records += 1
                 try:
-                    batch.append(parse(json.loads(text)))
+                    record = parse(json.loads(text))
                 except (RecordError, ValueError) as error:
                     reason = (
                         f"bad JSON: {error.msg}"
@@ -229,6 +221,9 @@ class Loader:
                     )
                     self._reject(report, Reject(path, number, reason, text.rstrip("\n")))
                     continue
+                if isinstance(record, Work):
+                    report.anonymous_authorships += record.anonymous_authorships
+                batch.append(record)
                 if len(batch) >= self.batch_size:
                     yield batch
                     batch = []
@@ -256,7 +251,6 @@ class Loader:
         for work in latest.values():
             topics.update(work.topic_nodes)
             institutions.update(work.institutions)
-            self._anonymous += work.anonymous_authorships
         results = await self.repository.write_many(
             [
                 ("upsert_topics", {"topics": list(topics.values())}),
