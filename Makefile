@@ -33,6 +33,10 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+## schema: write schema.graphql from the code (a test fails when they differ)
+schema: $(STAMP)
+	$(BIN)/graph-service schema -o schema.graphql
+
 neo4j: $(STAMP)
 	$(BIN)/graph-service neo4j start
 

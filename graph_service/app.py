@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,6 +16,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from graph_service.errors import ServiceError
+from graph_service.loaders import Loaders
 from graph_service.repository import Repository
 from graph_service.schema import Context, build_schema
 from graph_service.settings import Settings
@@ -28,7 +30,25 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
-        return Context(repository=request.app.state.repository)
+        repository: Repository = request.app.state.repository
+        settings: Settings = request.app.state.settings
+        request_id = _request_id(request.headers.get("x-request-id"))
+        if isinstance(response, Response):
+            response.headers["X-Request-ID"] = request_id
+        return Context(
+            repository=repository,
+            loaders=Loaders(repository),
+            request_id=request_id,
+            write_token=settings.token,
+            request=request if isinstance(request, Request) else None,
+        )
+
+
+def _request_id(given: str | None) -> str:
+    """The caller's request id when it is a sane token, else a fresh one."""
+    if given and len(given) <= 64 and given.replace("-", "").isalnum():
+        return given
+    return uuid.uuid4().hex
 
 
 async def healthz(request: Request) -> Response:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shlex
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -344,3 +345,19 @@ def generate(
         f"{shape.citations:,} citations, {shape.institutions:,} institutions, "
         f"{shape.topics:,} topics -> {output}"
     )
+
+
+@app.command("schema")
+def export_schema(
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout")
+    ] = None,
+) -> None:
+    """Print the GraphQL schema (SDL) the service serves."""
+    from graph_service.schema import build_schema
+
+    text = build_schema().as_str() + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")

@@ -150,6 +150,34 @@ class Loader:
             paths, parse_institution, self._write_institutions, "institutions", refresh=False
         )
 
+    async def records(self, records: list[Any], source: str = "request") -> Report:
+        """Load work records held in memory (the API's upsertWorks) by the rules files follow.
+
+        A record that cannot load is reported as `source:N` (N counting from 1) and skipped.
+        """
+        started = time.perf_counter()
+        report = Report(records=len(records))
+        works: list[Work] = []
+        for number, record in enumerate(records, start=1):
+            try:
+                work = parse_work(record)
+            except RecordError as error:
+                report.rejected.append(Reject(Path(source), number, str(error), json.dumps(record)))
+                continue
+            report.anonymous_authorships += work.anonymous_authorships
+            works.append(work)
+        for start in range(0, len(works), self.batch_size):
+            report.loaded += await self._write_works(works[start : start + self.batch_size])
+        report.refreshed_authors = await self.refresh()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    async def delete_work(self, work_id: str) -> bool:
+        """Remove one work (kept as a stub while other works cite it), then refresh authors."""
+        rows = await self.repository.write("delete_work", {"id": work_id})
+        await self.refresh()
+        return bool(rows and rows[0]["deleted"])
+
     async def refresh(self) -> int:
         """Recompute counts, h-index, affiliations and collaborations of :Stale authors."""
         total = 0

@@ -24,6 +24,23 @@ def short_id(value: str) -> str:
     return value
 
 
+TOPIC_PREFIXES = ("T", "subfields/", "fields/", "domains/")
+
+
+def node_label(value: str) -> tuple[str, str] | None:
+    """(label, short id) of an id in short or full OpenAlex form; None if it names no node."""
+    short = short_id(value)
+    if len(short) > 1 and short[0] in "WwAaIi" and short[1:].isdigit():
+        label = {"W": "Paper", "A": "Author", "I": "Institution"}[short[0].upper()]
+        return label, short[0].upper() + short[1:]
+    if len(short) > 1 and short[0] in "Tt" and short[1:].isdigit():
+        return "Topic", "T" + short[1:]
+    kind, _, number = short.partition("/")
+    if f"{kind.lower()}/" in TOPIC_PREFIXES and number.isdigit():
+        return "Topic", f"{kind.lower()}/{number}"
+    return None
+
+
 @dataclass
 class Work:
     """One work as rows for `upsert_works`, plus the topics and institutions it names."""

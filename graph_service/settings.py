@@ -53,6 +53,21 @@ class Settings(BaseSettings):
         description="Seconds a Cypher transaction may run before the server stops it.",
     )
 
+    write_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=_env("GRAPH_SERVICE_WRITE_TOKEN"),
+        description="Bearer token that allows the GraphQL mutations; unset disables writes.",
+    )
+
+    @field_validator("write_token")
+    @classmethod
+    def _strong_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if len(value.get_secret_value()) < 16:
+            raise ValueError("the write token must be at least 16 characters long")
+        return value
+
     @field_validator("neo4j_uri")
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
@@ -64,6 +79,10 @@ class Settings(BaseSettings):
         if not 0 < value < 65536:
             raise ValueError(f"port {value} is outside 1-65535")
         return value
+
+    @property
+    def token(self) -> str | None:
+        return self.write_token.get_secret_value() if self.write_token else None
 
     @property
     def password(self) -> str | None:

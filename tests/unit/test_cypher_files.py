@@ -8,7 +8,10 @@ from pathlib import Path
 from graph_service.cypher import Statements
 
 PACKAGE = Path(__file__).resolve().parents[2] / "graph_service"
-NAMED = re.compile(r"""(?:\.read|\.write|\.stream|statements)\(?\[?\s*["']([a-z0-9_]+)["']""")
+NAMED = re.compile(
+    r"""(?:\.read|\.write|\.stream|statements|_loaders\(info\)\.(?:get|get_many|prime)"""
+    r"""|_page\(info,|Entity|WorkOrder\.[A-Z_]+:)\(?\[?\s*["']([a-z0-9_]+)["']"""
+)
 PREFIXED = re.compile(r"""with_prefix\(\s*["']([a-z0-9_]+)["']""")
 
 

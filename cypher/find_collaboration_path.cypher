@@ -1,0 +1,53 @@
+// A shortest chain of co-authors between two authors, at most 8 links; $maxLength (<= 8)
+// cuts it shorter.
+CALL () {
+  MATCH (n:Author {id: $from}) RETURN n
+  UNION
+  MATCH (n:Paper {id: $from}) RETURN n
+  UNION
+  MATCH (n:Topic {id: $from}) RETURN n
+  UNION
+  MATCH (n:Institution {id: $from}) RETURN n
+}
+WITH n AS source
+CALL () {
+  MATCH (n:Author {id: $to}) RETURN n
+  UNION
+  MATCH (n:Paper {id: $to}) RETURN n
+  UNION
+  MATCH (n:Topic {id: $to}) RETURN n
+  UNION
+  MATCH (n:Institution {id: $to}) RETURN n
+}
+WITH source, n AS target
+WHERE source <> target
+MATCH path = shortestPath((source)-[:COLLABORATES_WITH*..8]-(target))
+WITH path WHERE length(path) <= $maxLength
+WITH path, nodes(path) AS ms, relationships(path) AS rs
+RETURN
+  [i IN range(0, size(ms) - 1) | head([m IN [ms[i]] | {
+  id: m.id,
+  type: head([l IN labels(m) WHERE l IN ['Author', 'Paper', 'Topic', 'Institution']]),
+  label: coalesce(m.title, m.name, m.id),
+  hop: i,
+  year: m.year,
+  citations: coalesce(m.citedByCount, m.citationCount),
+  worksCount: m.worksCount,
+  weight: CASE
+    WHEN m:Paper THEN coalesce(m.citedByCount, 0)
+    WHEN m:Author THEN coalesce(m.citationCount, 0)
+    WHEN m:Topic THEN COUNT { (m)<-[:HAS_TOPIC|SUBTOPIC_OF]-() }
+    ELSE COUNT { (m)<-[:AFFILIATED_WITH|PART_OF]-() }
+  END
+}])] AS nodes,
+  [r IN rs | {
+  source: startNode(r).id,
+  target: endNode(r).id,
+  type: type(r),
+  weight: CASE type(r)
+    WHEN 'HAS_TOPIC' THEN r.score
+    WHEN 'AFFILIATED_WITH' THEN r.papers
+    WHEN 'COLLABORATES_WITH' THEN r.sharedWorks
+    ELSE 1
+  END
+}] AS edges

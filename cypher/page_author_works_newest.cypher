@@ -1,0 +1,14 @@
+// A page of each author's works, newest first (then most cited). Keyset: the sort key of the
+// last row seen is the cursor; $first is the page size plus one (to tell if there is more).
+UNWIND $keys AS key
+MATCH (a:Author {id: key.id})
+CALL (a, key) {
+  MATCH (a)-[:AUTHORED]->(p:Paper)
+  WITH p, [-coalesce(p.year, 0), -coalesce(p.citedByCount, 0), p.id] AS sortKey
+  WHERE key.after IS NULL OR sortKey > key.after
+  ORDER BY sortKey
+  LIMIT $first
+  RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount, stub: coalesce(p.stub, false)}}) AS rows
+}
+RETURN key.index AS index,
+       {total: COUNT { (a)-[:AUTHORED]->(:Paper) }, rows: rows} AS value

@@ -1,0 +1,13 @@
+// A page of the loaded works citing each paper, most cited first. Keyset paging as in
+// page_author_works_newest.
+UNWIND $keys AS key
+MATCH (q:Paper {id: key.id})
+CALL (q, key) {
+  MATCH (p:Paper)-[:CITES]->(q)
+  WITH p, [-coalesce(p.citedByCount, 0), -coalesce(p.year, 0), p.id] AS sortKey
+  WHERE key.after IS NULL OR sortKey > key.after
+  ORDER BY sortKey
+  LIMIT $first
+  RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount, stub: coalesce(p.stub, false)}}) AS rows
+}
+RETURN key.index AS index, {total: COUNT { (:Paper)-[:CITES]->(q) }, rows: rows} AS value

@@ -1,0 +1,224 @@
+// The bounded, ranked neighbourhood of one node, in one statement (docs/api.md explains it).
+// Breadth first, at most $depth (1-3) levels. Each expanded node offers its $perNodeLimit most
+// relevant neighbours, taking turns between relationship kinds (its papers, its institutions,
+// ...); within a kind: byline order for a paper's authors, citations for papers, papers for
+// affiliations, shared works for co-authors, score for topics; ties by id. A level admits new
+// nodes by their best turn, then by the order of the node offering them, until $limit. Edges
+// are the offered relationships whose both ends were admitted. truncated: some expanded node
+// had more than $perNodeLimit neighbours, or $limit left a neighbour out.
+CALL () {
+  MATCH (n:Author {id: $center}) RETURN n
+  UNION
+  MATCH (n:Paper {id: $center}) RETURN n
+  UNION
+  MATCH (n:Topic {id: $center}) RETURN n
+  UNION
+  MATCH (n:Institution {id: $center}) RETURN n
+}
+WITH n AS center
+WITH center,
+     COUNT {
+       MATCH (center)-[r]-(m)
+       WHERE type(r) IN $relTypes
+      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+      AND NOT coalesce(m.stub, false)
+      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
+                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
+      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
+                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+       RETURN DISTINCT m
+     } AS totalNeighbors,
+     [center] AS seen, [center] AS frontier, [] AS edges, false AS truncated, [1] AS bounds
+// Level 1: expand the nodes admitted at level 0.
+CALL (seen, frontier) {
+  UNWIND CASE WHEN $depth >= 1 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
+  WITH frontier[fi] AS n, fi
+  CALL (n) {
+    MATCH (n)-[r]-(m)
+    WHERE type(r) IN $relTypes
+      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+      AND NOT coalesce(m.stub, false)
+      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
+                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
+      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
+                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+    WITH r, m,
+         type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END AS kind,
+         CASE
+           WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
+           WHEN m:Paper THEN coalesce(m.citedByCount, 0)
+           WHEN type(r) = 'AFFILIATED_WITH' THEN r.papers
+           WHEN type(r) = 'COLLABORATES_WITH' THEN r.sharedWorks
+           WHEN type(r) = 'HAS_TOPIC' THEN r.score
+           ELSE 0
+         END AS relevance
+    ORDER BY relevance DESC, m.id
+    WITH kind, collect({r: r, m: m}) AS items
+    UNWIND range(0, size(items) - 1) AS rank
+    WITH rank, kind, items[rank] AS item
+    ORDER BY rank, kind
+    WITH collect(item) AS ranked
+    RETURN size(ranked) AS available, ranked[..$perNodeLimit] AS top
+  }
+  UNWIND range(0, size(top) - 1) AS j
+  RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
+         sum(CASE WHEN j = 0 AND available > size(top) THEN 1 ELSE 0 END) > 0 AS capped
+}
+CALL (seen, candidates) {
+  UNWIND candidates AS c
+  WITH c WHERE NOT c.m IN seen
+  WITH c.m AS m, min(c.j * 1000000 + c.fi) AS best
+  ORDER BY best, m.id
+  RETURN collect(m) AS fresh
+}
+WITH center, totalNeighbors, candidates, edges, bounds,
+     seen + fresh[..($limit - size(seen))] AS seen,
+     fresh[..($limit - size(seen))] AS frontier,
+     truncated OR capped OR size(fresh) > $limit - size(seen) AS truncated
+CALL (seen, candidates) {
+  UNWIND candidates AS c
+  WITH c WHERE c.m IN seen
+  RETURN collect(c.r) AS found
+}
+WITH center, totalNeighbors, seen, frontier, truncated,
+     edges + found AS edges, bounds + [size(seen)] AS bounds
+// Level 2: expand the nodes admitted at level 1.
+CALL (seen, frontier) {
+  UNWIND CASE WHEN $depth >= 2 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
+  WITH frontier[fi] AS n, fi
+  CALL (n) {
+    MATCH (n)-[r]-(m)
+    WHERE type(r) IN $relTypes
+      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+      AND NOT coalesce(m.stub, false)
+      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
+                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
+      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
+                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+    WITH r, m,
+         type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END AS kind,
+         CASE
+           WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
+           WHEN m:Paper THEN coalesce(m.citedByCount, 0)
+           WHEN type(r) = 'AFFILIATED_WITH' THEN r.papers
+           WHEN type(r) = 'COLLABORATES_WITH' THEN r.sharedWorks
+           WHEN type(r) = 'HAS_TOPIC' THEN r.score
+           ELSE 0
+         END AS relevance
+    ORDER BY relevance DESC, m.id
+    WITH kind, collect({r: r, m: m}) AS items
+    UNWIND range(0, size(items) - 1) AS rank
+    WITH rank, kind, items[rank] AS item
+    ORDER BY rank, kind
+    WITH collect(item) AS ranked
+    RETURN size(ranked) AS available, ranked[..$perNodeLimit] AS top
+  }
+  UNWIND range(0, size(top) - 1) AS j
+  RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
+         sum(CASE WHEN j = 0 AND available > size(top) THEN 1 ELSE 0 END) > 0 AS capped
+}
+CALL (seen, candidates) {
+  UNWIND candidates AS c
+  WITH c WHERE NOT c.m IN seen
+  WITH c.m AS m, min(c.j * 1000000 + c.fi) AS best
+  ORDER BY best, m.id
+  RETURN collect(m) AS fresh
+}
+WITH center, totalNeighbors, candidates, edges, bounds,
+     seen + fresh[..($limit - size(seen))] AS seen,
+     fresh[..($limit - size(seen))] AS frontier,
+     truncated OR capped OR size(fresh) > $limit - size(seen) AS truncated
+CALL (seen, candidates) {
+  UNWIND candidates AS c
+  WITH c WHERE c.m IN seen
+  RETURN collect(c.r) AS found
+}
+WITH center, totalNeighbors, seen, frontier, truncated,
+     edges + found AS edges, bounds + [size(seen)] AS bounds
+// Level 3: expand the nodes admitted at level 2.
+CALL (seen, frontier) {
+  UNWIND CASE WHEN $depth >= 3 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
+  WITH frontier[fi] AS n, fi
+  CALL (n) {
+    MATCH (n)-[r]-(m)
+    WHERE type(r) IN $relTypes
+      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+      AND NOT coalesce(m.stub, false)
+      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
+                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
+      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
+                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+    WITH r, m,
+         type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END AS kind,
+         CASE
+           WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
+           WHEN m:Paper THEN coalesce(m.citedByCount, 0)
+           WHEN type(r) = 'AFFILIATED_WITH' THEN r.papers
+           WHEN type(r) = 'COLLABORATES_WITH' THEN r.sharedWorks
+           WHEN type(r) = 'HAS_TOPIC' THEN r.score
+           ELSE 0
+         END AS relevance
+    ORDER BY relevance DESC, m.id
+    WITH kind, collect({r: r, m: m}) AS items
+    UNWIND range(0, size(items) - 1) AS rank
+    WITH rank, kind, items[rank] AS item
+    ORDER BY rank, kind
+    WITH collect(item) AS ranked
+    RETURN size(ranked) AS available, ranked[..$perNodeLimit] AS top
+  }
+  UNWIND range(0, size(top) - 1) AS j
+  RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
+         sum(CASE WHEN j = 0 AND available > size(top) THEN 1 ELSE 0 END) > 0 AS capped
+}
+CALL (seen, candidates) {
+  UNWIND candidates AS c
+  WITH c WHERE NOT c.m IN seen
+  WITH c.m AS m, min(c.j * 1000000 + c.fi) AS best
+  ORDER BY best, m.id
+  RETURN collect(m) AS fresh
+}
+WITH center, totalNeighbors, candidates, edges, bounds,
+     seen + fresh[..($limit - size(seen))] AS seen,
+     fresh[..($limit - size(seen))] AS frontier,
+     truncated OR capped OR size(fresh) > $limit - size(seen) AS truncated
+CALL (seen, candidates) {
+  UNWIND candidates AS c
+  WITH c WHERE c.m IN seen
+  RETURN collect(c.r) AS found
+}
+WITH center, totalNeighbors, seen, frontier, truncated,
+     edges + found AS edges, bounds + [size(seen)] AS bounds
+UNWIND range(0, size(seen) - 1) AS i
+WITH center, totalNeighbors, edges, truncated, bounds, i, seen[i] AS m
+WITH center, totalNeighbors, edges, truncated, i, m,
+     size([b IN bounds WHERE b <= i]) AS hop
+ORDER BY i
+WITH center, totalNeighbors, edges, truncated, collect({
+  id: m.id,
+  type: head([l IN labels(m) WHERE l IN ['Author', 'Paper', 'Topic', 'Institution']]),
+  label: coalesce(m.title, m.name, m.id),
+  hop: hop,
+  year: m.year,
+  citations: coalesce(m.citedByCount, m.citationCount),
+  worksCount: m.worksCount,
+  weight: CASE
+    WHEN m:Paper THEN coalesce(m.citedByCount, 0)
+    WHEN m:Author THEN coalesce(m.citationCount, 0)
+    WHEN m:Topic THEN COUNT { (m)<-[:HAS_TOPIC|SUBTOPIC_OF]-() }
+    ELSE COUNT { (m)<-[:AFFILIATED_WITH|PART_OF]-() }
+  END
+}) AS nodes
+UNWIND CASE WHEN size(edges) = 0 THEN [null] ELSE edges END AS r
+WITH center, totalNeighbors, truncated, nodes, r
+WITH center, totalNeighbors, truncated, nodes, collect(DISTINCT CASE WHEN r IS NOT NULL THEN {
+  source: startNode(r).id,
+  target: endNode(r).id,
+  type: type(r),
+  weight: CASE type(r)
+    WHEN 'HAS_TOPIC' THEN r.score
+    WHEN 'AFFILIATED_WITH' THEN r.papers
+    WHEN 'COLLABORATES_WITH' THEN r.sharedWorks
+    ELSE 1
+  END
+} END) AS edges
+RETURN center.id AS center, totalNeighbors, truncated, nodes, edges

@@ -1,0 +1,24 @@
+"""Turning what a person types into a full-text (Lucene) query for the `search` index."""
+
+from __future__ import annotations
+
+import re
+
+from graph_service.errors import InvalidInput
+
+MAX_WORDS = 12
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def lucene_query(text: str) -> str:
+    """Every word must match, as a whole word (ranked higher) or as a prefix (as you type).
+
+    Only word characters reach Lucene, so its syntax (quotes, brackets, `AND`, `~`) in the
+    input cannot cause a parse error or change the meaning.
+    """
+    words = [word.lower() for word in _WORD.findall(text)]
+    if not words:
+        raise InvalidInput("query has no words to search for")
+    if len(words) > MAX_WORDS:
+        raise InvalidInput(f"query has {len(words)} words; the maximum is {MAX_WORDS}")
+    return " AND ".join(f"({word}^2 OR {word}*)" for word in words)
