@@ -313,6 +313,8 @@ dbms.security.auth_enabled=true
 dbms.security.procedures.unrestricted=apoc.*
 dbms.usage_report.enabled=false
 db.transaction.timeout=60s
+# Timeouts are checked every 2 s by default; a service with 10 s budgets wants them sooner.
+db.transaction.monitor.check.interval=100ms
 """
         (self.home / "conf" / "neo4j.conf").write_text(conf)
 

@@ -1,0 +1,83 @@
+"""GraphQL test helpers: a client that fails loudly, and facts read straight from Neo4j."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from starlette.testclient import TestClient
+
+from graph_service.app import create_app
+from graph_service.ingest import Loader
+from graph_service.repository import Repository
+from tests.conftest import Neo4jTarget
+
+WRITE_TOKEN = "test-write-token-0123456789"
+
+
+class Api:
+    """POSTs GraphQL to the app; `data` asserts there were no errors, `errors` that there were."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+
+    @property
+    def repository(self) -> Repository:
+        repository: Repository = self.client.app.state.repository  # type: ignore[attr-defined]
+        return repository
+
+    def post(
+        self, query: str, variables: dict[str, Any] | None = None, token: str | None = None
+    ) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        assert response.status_code in (200, 400), response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    def data(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> Any:
+        body = self.post(query, variables, **kw)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    def errors(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> Any:
+        body = self.post(query, variables, **kw)
+        assert body.get("errors"), body
+        return body["errors"]
+
+
+@contextmanager
+def api_for(target: Neo4jTarget, **settings: Any) -> Iterator[Api]:
+    with TestClient(create_app(target.settings(**settings))) as client:
+        yield Api(client)
+
+
+def wipe(driver: neo4j.Driver) -> None:
+    with driver.session() as session:
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+
+
+def load_files(target: Neo4jTarget, paths: list[Path]) -> None:
+    async def work() -> None:
+        repository = Repository.connect(target.settings())
+        try:
+            report = await Loader(repository).works(paths)
+            assert report.ok, report.rejected[:3]
+        finally:
+            await repository.close()
+
+    asyncio.run(work())
+
+
+def cypher(driver: neo4j.Driver, query: str, **parameters: Any) -> list[dict[str, Any]]:
+    """An independent answer, straight from Neo4j (tests only)."""
+    records, _, _ = driver.execute_query(query, parameters)
+    return [record.data() for record in records]

@@ -1,0 +1,758 @@
+"""The GraphQL API against the real Neo4j, on the demo set plus a generated graph.
+
+The demo set carries the seed pages' facts; the generated graph (shipped generator, fixed
+seed) adds institutions, citations and hubs. Expected values come from Cypher run here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph_service import generator
+from graph_service.cypher import Statements
+from graph_service.demo import DEMO_WORKS
+from graph_service.schema import build_schema
+from tests.conftest import Neo4jTarget
+from tests.integration.gql import Api, api_for, cypher, load_files, wipe
+
+ROOT = Path(__file__).resolve().parents[2]
+ALL_TYPES = ["AUTHORED", "CITES", "HAS_TOPIC", "SUBTOPIC_OF", "AFFILIATED_WITH", "PART_OF"]
+LABELS = ["Author", "Paper", "Topic", "Institution"]
+
+SLICE = """
+query($id: ID!, $depth: Int!, $limit: Int!, $per: Int!, $types: [NodeType!],
+      $rels: [RelationshipType!], $from: Int, $to: Int, $projection: Projection!) {
+  neighborhood(id: $id, depth: $depth, limit: $limit, perNodeLimit: $per, nodeTypes: $types,
+               relationshipTypes: $rels, yearFrom: $from, yearTo: $to, projection: $projection) {
+    truncated totalNeighbors
+    center { id }
+    nodes { id type label weight hop year citations worksCount }
+    edges { id source target type weight }
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def loaded(
+    neo4j_target: Neo4jTarget, driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory
+) -> neo4j.Driver:
+    """Demo set + 1,500 generated papers, loaded once for this module's read-only tests."""
+    wipe(driver)
+    generated = tmp_path_factory.mktemp("api") / "works.jsonl.gz"
+    generator.write(generated, 1500, seed=7)
+    load_files(neo4j_target, [DEMO_WORKS, generated])
+    return driver
+
+
+@pytest.fixture(scope="module")
+def api(neo4j_target: Neo4jTarget, loaded: neo4j.Driver) -> Iterator[Api]:
+    with api_for(neo4j_target) as client:
+        yield client
+
+
+def slice_of(api: Api, id: str, **options: Any) -> dict[str, Any]:
+    variables = {
+        "id": id,
+        "depth": 1,
+        "limit": 50,
+        "per": 25,
+        "types": None,
+        "rels": None,
+        "from": None,
+        "to": None,
+        "projection": "FULL",
+    }
+    variables.update(options)
+    result: dict[str, Any] = api.data(SLICE, variables)["neighborhood"]
+    return result
+
+
+def top_author(driver: neo4j.Driver, skip: int = 0) -> str:
+    rows = cypher(
+        driver,
+        "MATCH (a:Author) RETURN a.id AS id ORDER BY a.worksCount DESC, a.id SKIP $skip LIMIT 1",
+        skip=skip,
+    )
+    return str(rows[0]["id"])
+
+
+# --- lookups ---------------------------------------------------------------------------------
+
+
+def test_seed_researcher_profile_by_full_id(api: Api, loaded: neo4j.Driver) -> None:
+    author_id = cypher(loaded, "MATCH (a:Author {name: 'Changhai Zhou'}) RETURN a.id AS id")[0][
+        "id"
+    ]
+    data = api.data(
+        """query($id: ID!) { author(id: $id) { id name worksCount citationCount hIndex
+             works(first: 50) { totalCount nodes { id year venue } } } }""",
+        {"id": f"https://openalex.org/{author_id}"},
+    )["author"]
+    # The seed page: 9 works, 40 citations, h-index 6.
+    assert (data["id"], data["name"]) == (author_id, "Changhai Zhou")
+    assert (data["worksCount"], data["citationCount"], data["hIndex"]) == (9, 40, 6)
+    assert data["works"]["totalCount"] == 9 == len(data["works"]["nodes"])
+    years = [n["year"] for n in data["works"]["nodes"]]
+    assert years == sorted(years, reverse=True)
+
+
+def test_lookups_are_null_when_absent_or_of_another_type(api: Api, loaded: neo4j.Driver) -> None:
+    paper = cypher(loaded, "MATCH (p:Paper {stub: false}) RETURN p.id AS id LIMIT 1")[0]["id"]
+    topic = cypher(loaded, "MATCH (t:Topic {level: 2}) RETURN t.id AS id LIMIT 1")[0]["id"]
+    inst = cypher(loaded, "MATCH (i:Institution) RETURN i.id AS id LIMIT 1")[0]["id"]
+    data = api.data(
+        """query($p: ID!, $t: ID!, $i: ID!) {
+             paper(id: $p) { id } asAuthor: author(id: $p) { id }
+             topic(id: $t) { id level } institution(id: $i) { id }
+             missing: paper(id: "W1") { id } nonsense: node(id: "not an id") { id }
+             node(id: $i) { __typename id }
+             nodes(ids: [$p, "A1", $t]) { __typename id } }""",
+        {"p": f"https://openalex.org/{paper}", "t": f"https://openalex.org/{topic}", "i": inst},
+    )
+    assert data["paper"] == {"id": paper}
+    assert data["asAuthor"] is None
+    assert data["missing"] is None
+    assert data["nonsense"] is None
+    assert data["topic"] == {"id": topic, "level": 2}
+    assert data["institution"] == {"id": inst}
+    assert data["node"] == {"__typename": "Institution", "id": inst}
+    assert data["nodes"] == [
+        {"__typename": "Paper", "id": paper},
+        None,
+        {"__typename": "Topic", "id": topic},
+    ]
+
+
+def test_nodes_accepts_at_most_100_ids(api: Api) -> None:
+    errors = api.errors("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": ["A1"] * 101})
+    assert "100 (the maximum)" in errors[0]["message"]
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_author_fields_match_the_graph(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    data = api.data(
+        """query($id: ID!) { author(id: $id) {
+             worksCount citationCount hIndex
+             institutions { institution { id } firstYear lastYear papers }
+             topics(first: 5) { topic { id } works }
+             collaborators(first: 3) { totalCount nodes { author { id } sharedWorks lastYear } }
+           } }""",
+        {"id": author},
+    )["author"]
+    cites = [
+        r["c"]
+        for r in cypher(
+            loaded,
+            "MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper) RETURN p.citedByCount AS c",
+            id=author,
+        )
+    ]
+    ranked = sorted(cites, reverse=True)
+    assert data["worksCount"] == len(cites)
+    assert data["citationCount"] == sum(cites)
+    assert data["hIndex"] == sum(1 for i, c in enumerate(ranked) if c > i)
+    affiliations = cypher(
+        loaded,
+        """MATCH (:Author {id: $id})-[r:AUTHORED]->(p:Paper) UNWIND r.institutionIds AS i
+           RETURN i AS id, min(p.year) AS first, max(p.year) AS last, count(p) AS papers""",
+        id=author,
+    )
+    assert sorted(
+        (a["institution"]["id"], a["firstYear"], a["lastYear"], a["papers"])
+        for a in data["institutions"]
+    ) == sorted((a["id"], a["first"], a["last"], a["papers"]) for a in affiliations)
+    topic_counts = cypher(
+        loaded,
+        """MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
+           RETURN t.id AS id, count(DISTINCT p) AS works ORDER BY works DESC""",
+        id=author,
+    )
+    counts = {t["id"]: t["works"] for t in topic_counts}
+    assert [t["works"] for t in data["topics"]] == [t["works"] for t in topic_counts[:5]]
+    assert all(counts[t["topic"]["id"]] == t["works"] for t in data["topics"])
+    coauthors = cypher(
+        loaded,
+        """MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+           RETURN b.id AS id, count(DISTINCT p) AS shared, max(p.year) AS last
+           ORDER BY shared DESC, last DESC, id""",
+        id=author,
+    )
+    assert data["collaborators"]["totalCount"] == len(coauthors)
+    assert [
+        (c["author"]["id"], c["sharedWorks"], c["lastYear"]) for c in data["collaborators"]["nodes"]
+    ] == [(c["id"], c["shared"], c["last"]) for c in coauthors[:3]]
+
+
+def test_paper_fields_match_the_graph(api: Api, loaded: neo4j.Driver) -> None:
+    paper = cypher(
+        loaded,
+        """MATCH (p:Paper {stub: false}) WHERE 2 < COUNT { (p)<-[:CITES]-() } < 100
+             AND 2 < COUNT { (p)-[:CITES]->() } < 100
+           RETURN p.id AS id ORDER BY p.id LIMIT 1""",
+    )[0]["id"]
+    data = api.data(
+        """query($id: ID!) { paper(id: $id) {
+             id title year type venue doi citedByCount stub
+             authorships { position isCorresponding author { id } institutions { id } }
+             topics { topic { id } score }
+             references(first: 100) { totalCount nodes { id citedByCount } }
+             citedBy(first: 100) { totalCount nodes { id } }
+           } }""",
+        {"id": paper},
+    )["paper"]
+    stored = cypher(loaded, "MATCH (p:Paper {id: $id}) RETURN properties(p) AS p", id=paper)[0]["p"]
+    assert (data["title"], data["year"], data["type"], data["venue"], data["doi"]) == (
+        stored["title"],
+        stored["year"],
+        stored["type"],
+        stored["venue"],
+        stored.get("doi"),
+    )
+    assert data["citedByCount"] == stored["citedByCount"]
+    assert data["stub"] is False
+    byline = cypher(
+        loaded,
+        """MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: $id})
+           RETURN a.id AS id, r.position AS position, r.institutionIds AS institutions
+           ORDER BY position""",
+        id=paper,
+    )
+    assert [(s["position"], s["author"]["id"]) for s in data["authorships"]] == [
+        (b["position"], b["id"]) for b in byline
+    ]
+    assert [sorted(i["id"] for i in s["institutions"]) for s in data["authorships"]] == [
+        sorted(b["institutions"]) for b in byline
+    ]
+    scores = [t["score"] for t in data["topics"]]
+    assert scores == sorted(scores, reverse=True)
+    assert scores
+    references = cypher(
+        loaded,
+        "MATCH (:Paper {id: $id})-[:CITES]->(q:Paper) WHERE NOT q.stub RETURN q.id AS id",
+        id=paper,
+    )
+    citers = cypher(
+        loaded, "MATCH (q:Paper)-[:CITES]->(:Paper {id: $id}) RETURN q.id AS id", id=paper
+    )
+    assert data["references"]["totalCount"] == len(references)
+    assert {n["id"] for n in data["references"]["nodes"]} == {r["id"] for r in references}
+    counts = [n["citedByCount"] for n in data["references"]["nodes"]]
+    assert counts == sorted(counts, reverse=True)
+    assert data["citedBy"]["totalCount"] == len(citers)
+    assert {n["id"] for n in data["citedBy"]["nodes"]} == {r["id"] for r in citers}
+
+
+def test_topic_and_institution_fields(api: Api, loaded: neo4j.Driver) -> None:
+    topic = cypher(
+        loaded,
+        """MATCH (t:Topic {level: 3})<-[:HAS_TOPIC]-(p) WITH t, count(p) AS n
+           RETURN t.id AS id ORDER BY n DESC, t.id LIMIT 1""",
+    )[0]["id"]
+    data = api.data(
+        """query($id: ID!) { topic(id: $id) { level parent { level children { id } }
+             works(first: 5) { totalCount } topAuthors(first: 3) { author { id } works } } }""",
+        {"id": topic},
+    )["topic"]
+    assert data["level"] == 3
+    assert data["parent"]["level"] == 2
+    assert topic in {c["id"] for c in data["parent"]["children"]}
+    on_topic = cypher(
+        loaded, "MATCH (:Topic {id: $id})<-[:HAS_TOPIC]-(p:Paper) RETURN count(p) AS n", id=topic
+    )[0]["n"]
+    assert data["works"]["totalCount"] == on_topic
+    works = [a["works"] for a in data["topAuthors"]]
+    assert works == sorted(works, reverse=True)
+    assert works[0] >= 1
+
+    inst = cypher(
+        loaded,
+        """MATCH (i:Institution)<-[:AFFILIATED_WITH]-(a) WITH i, count(a) AS n
+           RETURN i.id AS id ORDER BY n DESC, i.id LIMIT 1""",
+    )[0]["id"]
+    data = api.data(
+        """query($id: ID!) { institution(id: $id) { name countryCode type
+             authors(first: 5) { totalCount nodes { author { id } papers } }
+             works(first: 5) { totalCount } } }""",
+        {"id": inst},
+    )["institution"]
+    members = cypher(
+        loaded,
+        "MATCH (:Institution {id: $id})<-[r:AFFILIATED_WITH]-() RETURN count(r) AS n",
+        id=inst,
+    )[0]["n"]
+    papers = cypher(
+        loaded,
+        """MATCH (:Author)-[r:AUTHORED]->(p:Paper) WHERE $id IN r.institutionIds
+           RETURN count(DISTINCT p) AS n""",
+        id=inst,
+    )[0]["n"]
+    assert data["name"]
+    assert data["authors"]["totalCount"] == members
+    assert data["works"]["totalCount"] == papers
+    per_author = [m["papers"] for m in data["authors"]["nodes"]]
+    assert per_author == sorted(per_author, reverse=True)
+
+
+# --- pagination ------------------------------------------------------------------------------
+
+
+def walk(api: Api, query: str, variables: dict[str, Any], path: list[str]) -> tuple[list[Any], int]:
+    """Every node of a connection, page by page; and the totalCount each page reported."""
+    seen: list[Any] = []
+    totals = set()
+    after = None
+    for _ in range(1000):
+        data = api.data(query, {**variables, "after": after})
+        for key in path:
+            data = data[key]
+        seen.extend(data["nodes"])
+        totals.add(data["totalCount"])
+        assert len(data["edges"]) == len(data["nodes"])
+        if not data["pageInfo"]["hasNextPage"]:
+            break
+        after = data["pageInfo"]["endCursor"]
+        assert after == data["edges"][-1]["cursor"]
+    assert len(totals) == 1
+    return seen, totals.pop()
+
+
+@pytest.mark.parametrize("order", ["NEWEST_FIRST", "MOST_CITED"])
+def test_walking_an_authors_works(api: Api, loaded: neo4j.Driver, order: str) -> None:
+    author = top_author(loaded)
+    query = """query($id: ID!, $after: String, $order: WorkOrder!) { author(id: $id) {
+        works(first: 7, after: $after, orderBy: $order) {
+          totalCount nodes { id year citedByCount } edges { cursor } pageInfo { hasNextPage endCursor }
+        } } }"""
+    seen, total = walk(api, query, {"id": author, "order": order}, ["author", "works"])
+    expected = cypher(
+        loaded,
+        """MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper)
+           RETURN p.id AS id, p.year AS year, p.citedByCount AS cites""",
+        id=author,
+    )
+    if order == "NEWEST_FIRST":
+        expected.sort(key=lambda p: (-p["year"], -p["cites"], p["id"]))
+    else:
+        expected.sort(key=lambda p: (-p["cites"], -p["year"], p["id"]))
+    assert [p["id"] for p in seen] == [p["id"] for p in expected]
+    assert total == len(expected) > 7
+
+
+def test_walking_collaborators_cited_by_and_topic_works(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    seen, total = walk(
+        api,
+        """query($id: ID!, $after: String) { author(id: $id) { collaborators(first: 9, after: $after)
+           { totalCount nodes { author { id } } edges { cursor } pageInfo { hasNextPage endCursor } } } }""",
+        {"id": author},
+        ["author", "collaborators"],
+    )
+    ids = [c["author"]["id"] for c in seen]
+    assert len(ids) == len(set(ids)) == total > 9
+
+    hub = cypher(
+        loaded,
+        """MATCH (p:Paper)<-[:CITES]-(q) WITH p, count(q) AS n
+           RETURN p.id AS id, n ORDER BY n DESC, p.id LIMIT 1""",
+    )[0]
+    seen, total = walk(
+        api,
+        """query($id: ID!, $after: String) { paper(id: $id) { citedBy(first: 10, after: $after)
+           { totalCount nodes { id } edges { cursor } pageInfo { hasNextPage endCursor } } } }""",
+        {"id": hub["id"]},
+        ["paper", "citedBy"],
+    )
+    assert len({p["id"] for p in seen}) == len(seen) == total == hub["n"]
+
+    field = cypher(loaded, "MATCH (t:Topic {level: 1}) RETURN t.id AS id ORDER BY t.id LIMIT 1")
+    seen, total = walk(
+        api,
+        """query($id: ID!, $after: String) { topic(id: $id) { works(first: 50, after: $after)
+           { totalCount nodes { id } edges { cursor } pageInfo { hasNextPage endCursor } } } }""",
+        {"id": field[0]["id"]},
+        ["topic", "works"],
+    )
+    below = cypher(
+        loaded,
+        """MATCH (:Topic {id: $id})<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p:Paper)
+           RETURN count(DISTINCT p) AS n""",
+        id=field[0]["id"],
+    )[0]["n"]
+    assert len({p["id"] for p in seen}) == len(seen) == total == below
+
+
+def test_bad_cursors_and_page_sizes_are_rejected(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    query = "query($id: ID!, $first: Int!, $after: String) { author(id: $id) { works(first: $first, after: $after) { totalCount } } }"
+    too_big = api.errors(query, {"id": author, "first": 101})
+    assert "between 1 and 100 (the maximum)" in too_big[0]["message"]
+    for cursor in ["garbage!", "WzEsMl0"]:
+        bad = api.errors(query, {"id": author, "first": 5, "after": cursor})
+        assert bad[0]["extensions"]["code"] == "BAD_USER_INPUT"
+    # A cursor of one list is refused by another.
+    other = api.data(
+        "query($id: ID!) { author(id: $id) { collaborators(first: 1) { pageInfo { endCursor } } } }",
+        {"id": author},
+    )["author"]["collaborators"]["pageInfo"]["endCursor"]
+    wrong = api.errors(query, {"id": author, "first": 5, "after": other})
+    assert "not a cursor of this list" in wrong[0]["message"]
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+def test_search_as_you_type(api: Api) -> None:
+    hits = api.data(
+        '{ search(query: "changhai zh", first: 5) { score node { __typename id ... on Author { name } } } }'
+    )["search"]
+    assert hits[0]["node"]["name"] == "Changhai Zhou"
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    papers = api.data(
+        '{ search(query: "quantization", types: [PAPER], first: 10) { node { __typename } } }'
+    )["search"]
+    assert papers
+    assert {h["node"]["__typename"] for h in papers} == {"Paper"}
+    # Lucene syntax in the input is only words to us: no parse error.
+    odd = api.data('{ search(query: "zhou AND (\\"[~", first: 3) { score } }')["search"]
+    assert isinstance(odd, list)
+    errors = api.errors('{ search(query: "zhou", first: 51) { score } }')
+    assert "50 (the maximum)" in errors[0]["message"]
+    assert api.errors('{ search(query: "  ()  ") { score } }')[0]["extensions"]["code"] == (
+        "BAD_USER_INPUT"
+    )
+
+
+# --- slices ----------------------------------------------------------------------------------
+
+
+def neighbours(
+    driver: neo4j.Driver, id: str, rels: list[str], labels: list[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """Every neighbour of `id` under the filters: {neighbour id: [(type, edge id)]}."""
+    rows = cypher(
+        driver,
+        """MATCH (n {id: $id})-[r]-(m) WHERE type(r) IN $rels
+             AND any(l IN labels(m) WHERE l IN $labels) AND NOT coalesce(m.stub, false)
+           RETURN m.id AS m, type(r) AS type, startNode(r).id AS s, endNode(r).id AS t""",
+        id=id,
+        rels=rels,
+        labels=labels,
+    )
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        found.setdefault(row["m"], []).append(
+            (row["type"], f"{row['s']}-{row['type']}->{row['t']}")
+        )
+    return found
+
+
+def check_slice(
+    driver: neo4j.Driver, center: str, result: dict[str, Any], depth: int, limit: int, per: int
+) -> None:
+    nodes = result["nodes"]
+    ids = [n["id"] for n in nodes]
+    assert ids[0] == center == result["center"]["id"]
+    assert len(ids) == len(set(ids)) <= limit
+    assert all(n["hop"] <= depth for n in nodes)
+    edge_ids = [e["id"] for e in result["edges"]]
+    assert len(edge_ids) == len(set(edge_ids))
+    assert edge_ids == sorted(edge_ids)
+    assert all(e["source"] in ids and e["target"] in ids for e in result["edges"])
+    assert all(e["id"] == f"{e['source']}-{e['type']}->{e['target']}" for e in result["edges"])
+    # Exactness of `truncated`: the full reach, breadth first, computed independently.
+    level = {center: 0}
+    frontier = [center]
+    capped = False
+    for hop in range(1, depth + 1):
+        nxt = []
+        for node in frontier:
+            around = neighbours(driver, node, ALL_TYPES, LABELS)
+            capped = capped or sum(len(v) for v in around.values()) > per
+            for m in around:
+                if m not in level:
+                    level[m] = hop
+                    nxt.append(m)
+        frontier = nxt
+    assert set(ids) <= set(level)
+    if not result["truncated"]:
+        assert set(ids) == set(level)
+        assert not capped
+    else:
+        assert capped or len(level) > len(ids)
+    assert all(level[n["id"]] == n["hop"] for n in nodes) or result["truncated"]
+
+
+def test_slice_invariants_on_many_centres(api: Api, loaded: neo4j.Driver) -> None:
+    centres = [
+        r["id"]
+        for r in cypher(
+            loaded,
+            """MATCH (a:Author) WITH a ORDER BY a.worksCount DESC, a.id LIMIT 4 RETURN a.id AS id
+               UNION MATCH (a:Author) WHERE a.id STARTS WITH 'A9' WITH a ORDER BY a.id LIMIT 3 RETURN a.id AS id
+               UNION MATCH (p:Paper {stub: false}) WITH p ORDER BY p.citedByCount DESC LIMIT 2 RETURN p.id AS id
+               UNION MATCH (i:Institution) WITH i ORDER BY i.id LIMIT 2 RETURN i.id AS id
+               UNION MATCH (t:Topic) WITH t ORDER BY t.id LIMIT 2 RETURN t.id AS id""",
+        )
+    ]
+    assert len(centres) >= 10
+    combos = [(1, 50, 25), (1, 5, 25), (2, 60, 5), (2, 500, 100), (3, 40, 3)]
+    for centre, (depth, limit, per) in itertools.product(centres, combos):
+        if depth == 3 and not centre.startswith("A9"):
+            continue  # depth 3 around a hub reaches most of the graph: slow to check by hand
+        result = slice_of(api, centre, depth=depth, limit=limit, per=per)
+        check_slice(loaded, centre, result, depth, limit, per)
+        assert result == slice_of(api, centre, depth=depth, limit=limit, per=per)
+
+
+def test_depth_one_ranks_and_counts(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    papers = cypher(
+        loaded,
+        """MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper)
+           RETURN p.id AS id ORDER BY p.citedByCount DESC, p.id""",
+        id=author,
+    )
+    result = slice_of(api, author, limit=6, rels=["AUTHORED"], types=["PAPER"])
+    assert [n["id"] for n in result["nodes"][1:]] == [p["id"] for p in papers[:5]]
+    assert result["totalNeighbors"] == len(papers)
+    assert result["truncated"]
+    whole = slice_of(api, author, limit=500, per=100, rels=["AUTHORED"], types=["PAPER"])
+    assert len(whole["nodes"]) == len(papers) + 1
+    assert not whole["truncated"]
+    assert len(whole["edges"]) == len(papers)
+
+
+def test_year_filter_and_expand_merge(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    ranged = slice_of(api, author, depth=2, limit=200, **{"from": 2000, "to": 2010})
+    papers = [n for n in ranged["nodes"] if n["type"] == "PAPER"]
+    assert papers
+    assert all(2000 <= n["year"] <= 2010 for n in papers)
+    # Expanding a neighbour gives the same ids for the nodes and edges both slices hold.
+    first = slice_of(api, author, limit=50)
+    neighbour = first["nodes"][1]["id"]
+    second = slice_of(api, neighbour, limit=50)
+    edges_a = {e["id"]: e for e in first["edges"]}
+    edges_b = {e["id"]: e for e in second["edges"]}
+    shared = edges_a.keys() & edges_b.keys()
+    assert shared
+    assert all(edges_a[k] == edges_b[k] for k in shared)
+    nodes_a = {n["id"]: n for n in first["nodes"]}
+    for node in second["nodes"]:
+        if node["id"] in nodes_a:
+            assert {k: v for k, v in node.items() if k != "hop"} == {
+                k: v for k, v in nodes_a[node["id"]].items() if k != "hop"
+            }
+
+
+def test_collaboration_projection(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    result = slice_of(api, author, projection="COLLABORATION", depth=2, limit=100, per=10)
+    assert {n["type"] for n in result["nodes"]} == {"AUTHOR"}
+    assert {e["type"] for e in result["edges"]} == {"COLLABORATES_WITH"}
+    for edge in result["edges"]:
+        shared = cypher(
+            loaded,
+            """MATCH (:Author {id: $a})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(:Author {id: $b})
+               RETURN count(DISTINCT p) AS n""",
+            a=edge["source"],
+            b=edge["target"],
+        )[0]["n"]
+        assert edge["weight"] == shared > 0
+    coauthors = cypher(
+        loaded,
+        """MATCH (:Author {id: $id})-[:AUTHORED]->()<-[:AUTHORED]-(b:Author)
+           RETURN count(DISTINCT b) AS n""",
+        id=author,
+    )[0]["n"]
+    assert result["totalNeighbors"] == coauthors
+
+
+def test_slice_limits_and_absent_centre(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    for options, maximum in [
+        ({"depth": 4}, "3 (the maximum)"),
+        ({"limit": 501}, "500 (the maximum)"),
+        ({"per": 101}, "100 (the maximum)"),
+    ]:
+        variables = {"id": author, "depth": 1, "limit": 50, "per": 25, "projection": "FULL"}
+        variables.update(options)
+        errors = api.errors(SLICE, variables)
+        assert maximum in errors[0]["message"]
+    assert api.data(
+        SLICE, {"id": "A1", "depth": 1, "limit": 5, "per": 5, "projection": "FULL"}
+    ) == {"neighborhood": None}
+
+
+# --- paths -----------------------------------------------------------------------------------
+
+
+PATH = """query($a: ID!, $b: ID!, $max: Int!, $p: Projection!) {
+  path(from: $a, to: $b, maxLength: $max, projection: $p) {
+    nodes { id hop } edges { id source target type } truncated } }"""
+
+
+def test_path_matches_cypher_shortest_path(api: Api, loaded: neo4j.Driver) -> None:
+    authors = [r["id"] for r in cypher(loaded, "MATCH (a:Author) RETURN a.id AS id ORDER BY a.id")]
+    pairs = [(authors[i], authors[-1 - 3 * i]) for i in range(6)] + [
+        (authors[0], authors[1]),
+        (authors[0], authors[len(authors) // 2]),
+    ]
+    for a, b in pairs:
+        expected = cypher(
+            loaded,
+            """MATCH (a:Author {id: $a}), (b:Author {id: $b})
+               MATCH p = shortestPath((a)-[:AUTHORED|CITES|HAS_TOPIC|SUBTOPIC_OF|AFFILIATED_WITH|PART_OF*..6]-(b))
+               WHERE all(x IN nodes(p) WHERE NOT coalesce(x.stub, false))
+               RETURN length(p) AS length""",
+            a=a,
+            b=b,
+        )
+        result = api.data(PATH, {"a": a, "b": b, "max": 6, "p": "FULL"})["path"]
+        if not expected:
+            assert result is None
+            continue
+        assert result is not None
+        assert len(result["edges"]) == expected[0]["length"] == len(result["nodes"]) - 1
+        ids = [n["id"] for n in result["nodes"]]
+        assert ids[0] == a
+        assert ids[-1] == b
+        for i, edge in enumerate(result["edges"]):
+            assert {edge["source"], edge["target"]} == {ids[i], ids[i + 1]}
+
+
+def test_collaboration_path_and_limits(api: Api, loaded: neo4j.Driver) -> None:
+    a, b = top_author(loaded), top_author(loaded, skip=30)
+    expected = cypher(
+        loaded,
+        """MATCH (a:Author {id: $a}), (b:Author {id: $b})
+           MATCH p = shortestPath((a)-[:COLLABORATES_WITH*..8]-(b)) RETURN length(p) AS n""",
+        a=a,
+        b=b,
+    )
+    result = api.data(PATH, {"a": a, "b": b, "max": 8, "p": "COLLABORATION"})["path"]
+    assert len(result["edges"]) == expected[0]["n"]
+    assert {e["type"] for e in result["edges"]} == {"COLLABORATES_WITH"}
+    if expected[0]["n"] > 1:
+        shorter = api.data(
+            PATH, {"a": a, "b": b, "max": expected[0]["n"] - 1, "p": "COLLABORATION"}
+        )
+        assert shorter["path"] is None
+    assert (
+        "8 (the maximum)" in api.errors(PATH, {"a": a, "b": b, "max": 9, "p": "FULL"})[0]["message"]
+    )
+    assert api.errors(PATH, {"a": a, "b": a, "max": 3, "p": "FULL"})[0]["extensions"]["code"] == (
+        "BAD_USER_INPUT"
+    )
+
+
+# --- cost ------------------------------------------------------------------------------------
+
+
+PROFILE = """query($id: ID!, $n: Int!) { author(id: $id) {
+  name worksCount citationCount hIndex
+  institutions { institution { name } firstYear lastYear }
+  topics(first: 5) { topic { name } works }
+  collaborators(first: 10) { totalCount nodes { author { name } sharedWorks } }
+  works(first: $n) { totalCount nodes {
+    title year venue citedByCount
+    authorships { position author { id name } institutions { name } }
+    topics { score topic { name } }
+  } }
+} }"""
+
+
+def test_profile_costs_a_constant_number_of_statements(api: Api, loaded: neo4j.Driver) -> None:
+    author = top_author(loaded)
+    counts = []
+    for n in (1, 5, 20):
+        before = api.repository.executed
+        data = api.data(PROFILE, {"id": author, "n": n})
+        counts.append(api.repository.executed - before)
+        assert len(data["author"]["works"]["nodes"]) == n
+    # author, institutions, topics, collaborators, works, authorships, paper topics,
+    # authorship institutions: one statement each, however many works.
+    assert counts == [8, 8, 8]
+
+
+# --- limits and errors -----------------------------------------------------------------------
+
+
+def test_document_limits(api: Api) -> None:
+    deep = '{ author(id: "A1") { works { nodes { authorships { author { works { nodes { authorships { author { works { nodes { authorships { author { name } } } } } } } } } } } } } }'
+    assert "exceeds maximum operation depth" in api.errors(deep)[0]["message"]
+    aliases = "{ " + " ".join(f'a{i}: author(id: "A1") {{ id }}' for i in range(31)) + " }"
+    assert "aliases" in api.errors(aliases)[0]["message"].lower()
+    tokens = (
+        "{ "
+        + " ".join(f'a{i}: author(id: "A1") {{ id name orcid }}' for i in range(5))
+        + " " * 10
+        + "__typename " * 4000
+        + "}"
+    )
+    assert "token" in api.errors(tokens)[0]["message"].lower()
+
+
+def test_bad_requests_are_not_500(api: Api) -> None:
+    response = api.client.post(
+        "/graphql", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    errors = api.errors("{ author(id: 1 { id } }")
+    assert "Syntax Error" in errors[0]["message"]
+    unknown = api.errors('{ author(id: "A1") { nope } }')
+    assert "Cannot query field" in unknown[0]["message"]
+
+
+def test_timeouts_become_graphql_errors(
+    neo4j_target: Neo4jTarget, loaded: neo4j.Driver, tmp_path: Path
+) -> None:
+    slow = tmp_path / "cypher"
+    slow.mkdir()
+    for name in Statements().names():
+        (slow / f"{name}.cypher").write_text(Statements()[name])
+    # The neighbourhood statement swapped for one that runs far past a 0.5 s budget.
+    (slow / "select_neighborhood.cypher").write_text(
+        "UNWIND range(1, 1000000000) AS x WITH x WHERE x = -1 RETURN x AS center"
+    )
+    with api_for(neo4j_target, query_timeout=0.5) as client:
+        client.repository.statements = Statements(slow)
+        errors = client.errors('{ neighborhood(id: "A1") { truncated } }')
+    assert errors[0]["extensions"]["code"] == "QUERY_TIMEOUT"
+    assert "time limit" in errors[0]["message"]
+
+
+def test_unexpected_errors_are_masked_and_logged(
+    api: Api, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("graph_service.schema.GraphSlice.of", broken)
+    with caplog.at_level(logging.ERROR, logger="graph_service.errors"):
+        response = api.client.post(
+            "/graphql",
+            json={"query": '{ neighborhood(id: "A9000000042") { truncated } }'},
+            headers={"X-Request-ID": "req-12345"},
+        )
+    assert response.status_code == 200
+    assert response.headers["x-request-id"] == "req-12345"
+    error = response.json()["errors"][0]
+    assert "secret" not in response.text
+    assert "Traceback" not in response.text
+    assert error["extensions"] == {"code": "INTERNAL_ERROR", "requestId": "req-12345"}
+    assert any("req-12345" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_schema_file_matches_the_code() -> None:
+    written = (ROOT / "schema.graphql").read_text(encoding="utf-8")
+    assert written == build_schema().as_str() + "\n", "run `make schema` and commit the file"

@@ -1,0 +1,140 @@
+"""GraphQL writes against the real Neo4j: the token rule, upserts, deletes, stable cursors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph_service.demo import DEMO_WORKS
+from tests.conftest import Neo4jTarget
+from tests.integration.gql import WRITE_TOKEN, Api, api_for, cypher, load_files
+
+UPSERT = """mutation($works: [WorkInput!]!) {
+  upsertWorks(works: $works) { upserted skipped refreshedAuthors rejected { index reason } } }"""
+DELETE = "mutation($id: ID!) { deleteWork(id: $id) }"
+AUTHOR = "A9000000042"  # Changhai Zhou in the demo set
+WORKS = """query($id: ID!, $after: String) { author(id: $id) { worksCount
+  works(first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }"""
+
+
+@pytest.fixture
+def demo(neo4j_target: Neo4jTarget, graph: neo4j.Driver) -> neo4j.Driver:
+    load_files(neo4j_target, [DEMO_WORKS])
+    return graph
+
+
+@pytest.fixture
+def api(neo4j_target: Neo4jTarget, demo: neo4j.Driver) -> Iterator[Api]:
+    with api_for(neo4j_target, write_token=WRITE_TOKEN) as client:
+        yield client
+
+
+def work(id: str, year: int, authors: list[str], **extra: Any) -> dict[str, Any]:
+    return {
+        "id": id,
+        "title": f"Work {id}",
+        "publicationYear": year,
+        "citedByCount": 3,
+        "authorships": [{"authorId": a, "name": f"Author {a}"} for a in authors],
+        "topics": [
+            {
+                "id": "T99001",
+                "name": "Test topic",
+                "score": 0.9,
+                "subfieldId": "subfields/9901",
+                "subfieldName": "Test subfield",
+            }
+        ],
+        **extra,
+    }
+
+
+def test_writes_are_off_without_a_token(neo4j_target: Neo4jTarget, demo: neo4j.Driver) -> None:
+    with api_for(neo4j_target) as client:
+        errors = client.errors(UPSERT, {"works": [work("W1", 2020, [AUTHOR])]}, token="anything")
+        assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+        assert "disabled" in errors[0]["message"]
+        assert client.errors(DELETE, {"id": "W9000000001"})[0]["extensions"]["code"] == (
+            "FORBIDDEN"
+        )
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) RETURN p") == []
+
+
+def test_writes_need_the_right_token(api: Api, demo: neo4j.Driver) -> None:
+    for token in [None, "wrong-token-0123456789"]:
+        errors = api.errors(UPSERT, {"works": [work("W1", 2020, [AUTHOR])]}, token=token)
+        assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) RETURN p") == []
+
+
+def test_upsert_stores_works_and_refreshes_authors(api: Api, demo: neo4j.Driver) -> None:
+    before = api.data(WORKS, {"id": AUTHOR, "after": None})["author"]["worksCount"]
+    works = [
+        work("https://openalex.org/W1", 2030, [AUTHOR, "A77"], updatedDate="2030-01-02"),
+        {"id": "not-a-work"},
+        work("W2", 2031, ["A77"], referencedWorks=["W1", "W3"]),
+    ]
+    result = api.data(UPSERT, {"works": works}, token=WRITE_TOKEN)["upsertWorks"]
+    assert (result["upserted"], result["skipped"]) == (2, 0)
+    assert result["rejected"][0]["index"] == 1
+    assert "not an OpenAlex W" in result["rejected"][0]["reason"]
+    assert result["refreshedAuthors"] >= 2
+    profile = api.data(
+        """{ author(id: "A77") { worksCount collaborators { nodes { author { id } sharedWorks } } }
+             paper(id: "W2") { references(includeStubs: true) { totalCount nodes { id stub } } } }"""
+    )
+    assert profile["author"]["worksCount"] == 2
+    assert profile["author"]["collaborators"]["nodes"] == [
+        {"author": {"id": AUTHOR}, "sharedWorks": 1}
+    ]
+    assert {(n["id"], n["stub"]) for n in profile["paper"]["references"]["nodes"]} == {
+        ("W1", False),
+        ("W3", True),
+    }
+    after = api.data(WORKS, {"id": AUTHOR, "after": None})["author"]["worksCount"]
+    assert after == before + 1
+    # An older copy of W1 is skipped and changes nothing.
+    older = work("W1", 1999, ["A78"], updatedDate="2020-01-01")
+    result = api.data(UPSERT, {"works": [older]}, token=WRITE_TOKEN)["upsertWorks"]
+    assert (result["upserted"], result["skipped"]) == (0, 1)
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) RETURN p.year AS y") == [{"y": 2030}]
+
+
+def test_delete_keeps_a_cited_work_as_a_stub(api: Api, demo: neo4j.Driver) -> None:
+    works = [work("W1", 2030, [AUTHOR]), work("W2", 2031, ["A77"], referencedWorks=["W1"])]
+    api.data(UPSERT, {"works": works}, token=WRITE_TOKEN)
+    count = api.data(WORKS, {"id": AUTHOR, "after": None})["author"]["worksCount"]
+    assert api.data(DELETE, {"id": "W1"}, token=WRITE_TOKEN) == {"deleteWork": True}
+    assert api.data('{ paper(id: "W1") { stub title } }')["paper"] == {"stub": True, "title": None}
+    assert api.data(WORKS, {"id": AUTHOR, "after": None})["author"]["worksCount"] == count - 1
+    assert api.data(DELETE, {"id": "W2"}, token=WRITE_TOKEN) == {"deleteWork": True}
+    assert api.data('{ paper(id: "W2") { id } }')["paper"] is None
+    assert api.data('{ author(id: "A77") { worksCount } }')["author"]["worksCount"] == 0
+    assert api.data(DELETE, {"id": "W2"}, token=WRITE_TOKEN) == {"deleteWork": False}
+
+
+def test_cursors_survive_inserts(api: Api) -> None:
+    first = api.data(WORKS, {"id": AUTHOR, "after": None})["author"]["works"]
+    everything = [n["id"] for n in first["nodes"]]
+    cursor = first["pageInfo"]["endCursor"]
+    # A new work that sorts first, and one that sorts in the middle of what is left.
+    api.data(
+        UPSERT,
+        {"works": [work("W1", 2099, [AUTHOR]), work("W2", 2025, [AUTHOR])]},
+        token=WRITE_TOKEN,
+    )
+    while True:
+        page = api.data(WORKS, {"id": AUTHOR, "after": cursor})["author"]["works"]
+        everything += [n["id"] for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        cursor = page["pageInfo"]["endCursor"]
+    original = [f"W90000000{n:02d}" for n in range(1, 60)]
+    stored = {i for i in everything if i in original}
+    assert len(everything) == len(set(everything))  # no duplicates
+    assert "W1" not in everything  # sorts before the cursor: not on later pages
+    assert "W2" in everything
+    assert len(stored) == 9  # no gaps: all nine original works are there
