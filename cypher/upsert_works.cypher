@@ -20,8 +20,10 @@ CALL (p, w) {
   UNWIND w.authorships AS s
   MERGE (a:Author {id: s.id})
   SET a.name = s.name, a.orcid = coalesce(s.orcid, a.orcid), a:Stale
+  // No institutions is stored as no property (as the bulk importer writes it).
   CREATE (a)-[:AUTHORED {
-    position: s.position, isCorresponding: s.isCorresponding, institutionIds: s.institutionIds
+    position: s.position, isCorresponding: s.isCorresponding,
+    institutionIds: CASE WHEN size(s.institutionIds) > 0 THEN s.institutionIds END
   }]->(p)
 }
 CALL (p, w) {

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -386,6 +386,31 @@ db.transaction.monitor.check.interval=100ms
             bolt_port=state.get("bolt_port"),
             http_port=state.get("http_port"),
         )
+
+    def _conf_value(self, key: str) -> str | None:
+        with contextlib.suppress(OSError):
+            for line in (self.home / "conf" / "neo4j.conf").read_text().splitlines():
+                name, _, value = line.partition("=")
+                if name.strip() == key:
+                    return value.strip()
+        return None
+
+    @contextlib.contextmanager
+    def stopped(self, timeout: float = 180.0) -> Iterator[None]:
+        """Stop the server for offline work; start it again as it was (ports, memory)."""
+        state = self._state()
+        was_running = self.stop()
+        try:
+            yield
+        finally:
+            if was_running:
+                self.start(
+                    bolt_port=state.get("bolt_port", 7687),
+                    http_port=state.get("http_port", 7474),
+                    heap=self._conf_value("server.memory.heap.max_size") or "1g",
+                    pagecache=self._conf_value("server.memory.pagecache.size") or "1g",
+                    timeout=timeout,
+                )
 
     def command(self, heap: str) -> list[str]:
         home = self.home

@@ -221,7 +221,7 @@ def test_paper_fields_match_the_graph(api: Api, loaded: neo4j.Driver) -> None:
     byline = cypher(
         loaded,
         """MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: $id})
-           RETURN a.id AS id, r.position AS position, r.institutionIds AS institutions
+           RETURN a.id AS id, r.position AS position, coalesce(r.institutionIds, []) AS institutions
            ORDER BY position""",
         id=paper,
     )

@@ -160,7 +160,8 @@ def test_one_paper_field_by_field(load: Any, graph: neo4j.Driver, works_file: Pa
     rows = graph.execute_query(
         "MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: $id}) "
         "RETURN a.id AS id, a.name AS name, r.position AS position, "
-        "r.isCorresponding AS corresponding, r.institutionIds AS institutions ORDER BY position",
+        "r.isCorresponding AS corresponding, coalesce(r.institutionIds, []) AS institutions "
+        "ORDER BY position",
         id=paper_id,
     ).records
     expected = [

@@ -1,0 +1,379 @@
+"""A first load into an empty database through Neo4j's offline importer, derived values included.
+
+The works are read and checked exactly as `Loader` does (same rejects), the newest record of
+each work is kept, the authors' derived values (counts, h-index, affiliations, co-author
+pairs) are computed here, and everything is written as `neo4j-admin database import` CSV.
+The result is the graph an online load of the same files gives (tested by comparing dumps).
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph_service.ingest import Progress, Reject, Report, expand, lines
+from graph_service.localserver import LocalServer, LocalServerError
+from graph_service.openalex import RecordError, Work, parse_work
+
+# neo4j-admin's list separator; our ids and institution ids never contain it.
+ARRAY_DELIMITER = ";"
+
+
+@dataclass
+class _Author:
+    name: str | None = None
+    orcid: str | None = None
+    papers: list[str] = field(default_factory=list)
+
+
+def _min(values: Iterable[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
+def _max(values: Iterable[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+class BulkImport:
+    """Converts work files to CSV in `folder`, then imports them into `server`'s database."""
+
+    def __init__(
+        self,
+        server: LocalServer,
+        folder: Path,
+        rejects_file: Path | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.server = server
+        self.folder = folder
+        self.rejects_path = rejects_file
+        self.progress = progress or Progress()
+
+    def run(self, paths: Iterable[Path]) -> Report:
+        """Convert, stop the server, import (replacing the empty database), start it again."""
+        started = time.perf_counter()
+        report = self.convert(paths)
+        self.progress.start("importing with neo4j-admin", None)
+        with self.server.stopped():
+            self.import_csv()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    # -- conversion ---------------------------------------------------------------
+    def convert(self, paths: Iterable[Path]) -> Report:
+        files = expand(paths)
+        report = Report(files=len(files))
+        self.progress.start("reading works", sum(f.stat().st_size for f in files))
+        works: dict[str, Work] = {}
+        for work in self._parse(files, report):
+            kept = works.get(work.id)
+            if kept is None or (work.props["updatedDate"] or "") >= (
+                kept.props["updatedDate"] or ""
+            ):
+                works[work.id] = work
+        report.loaded = len(works)
+        self.progress.start("writing CSV for neo4j-admin", None)
+        self._write(works)
+        return report
+
+    def _parse(self, files: list[Path], report: Report) -> Iterator[Work]:
+        rejects = None
+        try:
+            for path in files:
+                for number, text in lines(path, lambda n: self.progress.advance(nbytes=n)):
+                    report.records += 1
+                    try:
+                        work = parse_work(json.loads(text))
+                    except (RecordError, ValueError) as error:
+                        reason = (
+                            f"bad JSON: {error.msg}"
+                            if isinstance(error, json.JSONDecodeError)
+                            else str(error)
+                        )
+                        reject = Reject(path, number, reason, text.rstrip("\n"))
+                        report.rejected.append(reject)
+                        self.progress.reject(reject)
+                        if self.rejects_path is not None:
+                            if rejects is None:
+                                self.rejects_path.parent.mkdir(parents=True, exist_ok=True)
+                                rejects = self.rejects_path.open("w", encoding="utf-8")
+                                report.rejects_file = self.rejects_path
+                            entry = {"file": str(path), "line": number, "reason": reason}
+                            rejects.write(json.dumps({**entry, "text": reject.text}) + "\n")
+                        continue
+                    report.anonymous_authorships += work.anonymous_authorships
+                    self.progress.advance(records=1)
+                    yield work
+        finally:
+            if rejects is not None:
+                rejects.close()
+
+    def _write(self, works: dict[str, Work]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        authors: dict[str, _Author] = {}
+        topics: dict[str, dict[str, Any]] = {}
+        institutions: dict[str, dict[str, Any]] = {}
+        referenced: set[str] = set()
+        for work in works.values():
+            for topic_id, topic in work.topic_nodes.items():
+                topics[topic_id] = topic
+            for institution_id, institution in work.institutions.items():
+                merged = institutions.setdefault(institution_id, {"parents": set()})
+                for key, value in institution.items():
+                    if key == "parents":
+                        merged["parents"].update(value)
+                    elif value is not None:
+                        merged[key] = value
+            for s in work.authorships:
+                author = authors.setdefault(s["id"], _Author())
+                author.name = s["name"]
+                author.orcid = s["orcid"] or author.orcid
+                author.papers.append(work.id)
+            referenced.update(work.references)
+        # Lineage may name institutions no authorship gave: they exist with their id only.
+        for parent in {p for v in list(institutions.values()) for p in v["parents"]}:
+            institutions.setdefault(parent, {"parents": set()})
+
+        def cites(paper_id: str) -> int:
+            return int(works[paper_id].props["citedByCount"] or 0)
+
+        def year(paper_id: str) -> int | None:
+            value = works[paper_id].props["year"]
+            return int(value) if value is not None else None
+
+        self._csv(
+            "papers.csv",
+            [
+                "id:ID(Paper)",
+                "title",
+                "doi",
+                "year:int",
+                "publicationDate",
+                "type",
+                "venue",
+                "venueId",
+                "citedByCount:int",
+                "updatedDate",
+                "stub:boolean",
+            ],
+            (
+                [
+                    w.id,
+                    *(
+                        _cell(w.props[k])
+                        for k in (
+                            "title",
+                            "doi",
+                            "year",
+                            "publicationDate",
+                            "type",
+                            "venue",
+                            "venueId",
+                            "citedByCount",
+                            "updatedDate",
+                        )
+                    ),
+                    "false",
+                ]
+                for w in works.values()
+            ),
+        )
+        self._csv(
+            "stubs.csv",
+            ["id:ID(Paper)", "stub:boolean"],
+            ([ref, "true"] for ref in sorted(referenced - works.keys())),
+        )
+
+        def author_rows() -> Iterator[list[Any]]:
+            for author_id, author in authors.items():
+                counts = sorted((cites(p) for p in author.papers), reverse=True)
+                h = sum(1 for i, c in enumerate(counts) if c > i)
+                yield [
+                    author_id,
+                    _cell(author.name),
+                    _cell(author.orcid),
+                    len(counts),
+                    sum(counts),
+                    h,
+                ]
+
+        self._csv(
+            "authors.csv",
+            [
+                "id:ID(Author)",
+                "name",
+                "orcid",
+                "worksCount:int",
+                "citationCount:int",
+                "hIndex:int",
+            ],
+            author_rows(),
+        )
+        self._csv(
+            "topics.csv",
+            ["id:ID(Topic)", "name", "level:int"],
+            ([t["id"], _cell(t["name"]), t["level"]] for t in topics.values()),
+        )
+        self._csv(
+            "institutions.csv",
+            ["id:ID(Institution)", "name", "ror", "countryCode", "type", "city"],
+            (
+                [i, *(_cell(v.get(k)) for k in ("name", "ror", "countryCode", "type", "city"))]
+                for i, v in institutions.items()
+            ),
+        )
+        self._csv(
+            "authored.csv",
+            [
+                ":START_ID(Author)",
+                ":END_ID(Paper)",
+                "position:int",
+                "isCorresponding:boolean",
+                "institutionIds:string[]",
+            ],
+            (
+                [
+                    s["id"],
+                    w.id,
+                    s["position"],
+                    _cell(s["isCorresponding"]),
+                    ARRAY_DELIMITER.join(s["institutionIds"]),
+                ]
+                for w in works.values()
+                for s in w.authorships
+            ),
+        )
+        self._csv(
+            "cites.csv",
+            [":START_ID(Paper)", ":END_ID(Paper)"],
+            ([w.id, ref] for w in works.values() for ref in w.references),
+        )
+        self._csv(
+            "has_topic.csv",
+            [":START_ID(Paper)", ":END_ID(Topic)", "score:float"],
+            ([w.id, t["id"], _cell(t["score"])] for w in works.values() for t in w.topics),
+        )
+        self._csv(
+            "subtopic_of.csv",
+            [":START_ID(Topic)", ":END_ID(Topic)"],
+            ([t["id"], t["parent"]] for t in topics.values() if t["parent"]),
+        )
+        self._csv(
+            "part_of.csv",
+            [":START_ID(Institution)", ":END_ID(Institution)"],
+            ([i, parent] for i, v in institutions.items() for parent in sorted(v["parents"])),
+        )
+
+        def affiliations() -> Iterator[list[Any]]:
+            for author_id, author in authors.items():
+                places: dict[str, list[str]] = defaultdict(list)
+                for w_id in author.papers:
+                    for s in works[w_id].authorships:
+                        if s["id"] == author_id:
+                            for institution_id in s["institutionIds"]:
+                                places[institution_id].append(w_id)
+                for institution_id, papers in places.items():
+                    years = [year(p) for p in papers]
+                    yield [
+                        author_id,
+                        institution_id,
+                        _cell(_min(years)),
+                        _cell(_max(years)),
+                        len(set(papers)),
+                    ]
+
+        self._csv(
+            "affiliated_with.csv",
+            [
+                ":START_ID(Author)",
+                ":END_ID(Institution)",
+                "firstYear:int",
+                "lastYear:int",
+                "papers:int",
+            ],
+            affiliations(),
+        )
+
+        pairs: dict[tuple[str, str], list[int | None]] = {}
+        for w in works.values():
+            ids = sorted({s["id"] for s in w.authorships})
+            y = year(w.id)
+            for a, b in itertools.combinations(ids, 2):
+                entry = pairs.get((a, b))
+                if entry is None:
+                    pairs[(a, b)] = [1, y, y]
+                else:
+                    entry[0] = int(entry[0] or 0) + 1
+                    entry[1] = _min([entry[1], y])
+                    entry[2] = _max([entry[2], y])
+        self._csv(
+            "collaborates_with.csv",
+            [
+                ":START_ID(Author)",
+                ":END_ID(Author)",
+                "sharedWorks:int",
+                "firstYear:int",
+                "lastYear:int",
+            ],
+            ([a, b, n, _cell(first), _cell(last)] for (a, b), (n, first, last) in pairs.items()),
+        )
+
+    def _csv(self, name: str, header: list[str], rows: Iterable[list[Any]]) -> None:
+        with (self.folder / name).open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(header)
+            out.writerows(rows)
+
+    # -- import -------------------------------------------------------------------
+    def import_csv(self) -> None:
+        folder = self.folder
+        nodes = {
+            "Paper": ["papers.csv", "stubs.csv"],
+            "Author": ["authors.csv"],
+            "Topic": ["topics.csv"],
+            "Institution": ["institutions.csv"],
+        }
+        relationships = {
+            "AUTHORED": "authored.csv",
+            "CITES": "cites.csv",
+            "HAS_TOPIC": "has_topic.csv",
+            "SUBTOPIC_OF": "subtopic_of.csv",
+            "PART_OF": "part_of.csv",
+            "AFFILIATED_WITH": "affiliated_with.csv",
+            "COLLABORATES_WITH": "collaborates_with.csv",
+        }
+        result = self.server.admin(
+            "database",
+            "import",
+            "full",
+            "neo4j",
+            "--overwrite-destination",
+            *(f"--nodes={label}={folder / f}" for label, fs in nodes.items() for f in fs),
+            *(f"--relationships={t}={folder / f}" for t, f in relationships.items()),
+            f"--report-file={folder / 'import.report'}",
+            f"--array-delimiter={ARRAY_DELIMITER}",
+            "--multiline-fields=true",
+        )
+        if result.returncode != 0:
+            raise LocalServerError(
+                "neo4j-admin database import failed:\n" + (result.stderr or result.stdout)[-3000:]
+            )

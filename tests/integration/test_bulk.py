@@ -1,0 +1,142 @@
+"""`load openalex --bulk`: the offline importer gives exactly the graph an online load gives."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+from typer.testing import CliRunner
+
+from graph_service import generator
+from graph_service.cli import app as cli
+from graph_service.demo import DEMO_WORKS
+from graph_service.localserver import LocalServer, free_port
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget
+from tests.graphdump import dump
+from tests.integration.gql import load_files
+
+
+@pytest.fixture(scope="module")
+def bulk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    """A second local server of its own: --bulk stops and restarts the server it loads."""
+    server = LocalServer(tmp_path_factory.mktemp("bulk-home"))
+    server.install()
+    server.start(
+        bolt_port=free_port(), http_port=free_port(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE
+    )
+    yield server
+    server.stop()
+
+
+def bulk_env(server: LocalServer) -> dict[str, str]:
+    status = server.status()
+    return {
+        "NEO4J_URI": "",
+        "NEO4J_PASSWORD": "",
+        "GRAPH_SERVICE_NEO4J_HOME": str(server.home),
+        "GRAPH_SERVICE_BOLT_PORT": str(status.bolt_port),
+        "GRAPH_SERVICE_HTTP_PORT": str(status.http_port),
+    }
+
+
+def reset(server: LocalServer) -> None:
+    result = CliRunner().invoke(cli, ["db", "reset", "--yes"], env=bulk_env(server))
+    assert result.exit_code == 0, result.output
+
+
+def bulk_dump(server: LocalServer) -> tuple[list[str], list[str]]:
+    status = server.status()
+    assert status.running
+    assert status.uri
+    with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
+        return dump(driver)
+
+
+def compare(
+    target: Neo4jTarget,
+    graph: neo4j.Driver,
+    server: LocalServer,
+    files: list[Path],
+    tmp_path: Path,
+) -> CliRunner:
+    reset(server)
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        [
+            "load",
+            "openalex",
+            "--bulk",
+            "--rejects",
+            str(tmp_path / "rejects.jsonl"),
+            *map(str, files),
+        ],
+        env=bulk_env(server),
+    )
+    assert result.exit_code in (0, 2), result.output
+    assert "(bulk import)" in result.output
+    load_files(target, files)
+    assert bulk_dump(server) == dump(graph)
+    return runner
+
+
+def test_bulk_equals_online_on_demo_and_generated(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver, bulk_server: LocalServer, tmp_path: Path
+) -> None:
+    generated = tmp_path / "works.jsonl.gz"
+    generator.write(generated, 800, seed=11)
+    compare(neo4j_target, graph, bulk_server, [DEMO_WORKS, generated], tmp_path)
+    # The schema is in place afterwards: the full-text index answers.
+    status = bulk_server.status()
+    with neo4j.GraphDatabase.driver(
+        status.uri or "", auth=("neo4j", bulk_server.password())
+    ) as driver:
+        hits, _, _ = driver.execute_query(
+            "CALL db.index.fulltext.queryNodes('search', 'zhou') YIELD node RETURN count(node) AS n"
+        )
+        assert hits[0]["n"] > 0
+
+
+@pytest.mark.shared_data
+def test_bulk_equals_online_on_openalex_sample(
+    neo4j_target: Neo4jTarget,
+    graph: neo4j.Driver,
+    bulk_server: LocalServer,
+    shared_data: Path,
+    tmp_path: Path,
+) -> None:
+    compare(
+        neo4j_target,
+        graph,
+        bulk_server,
+        [shared_data / "openalex" / "works-sample-289.jsonl"],
+        tmp_path,
+    )
+
+
+def test_bulk_reports_bad_lines_and_refuses_a_non_empty_graph(
+    bulk_server: LocalServer, tmp_path: Path
+) -> None:
+    reset(bulk_server)
+    bad = tmp_path / "bad.jsonl"
+    good = DEMO_WORKS.read_text(encoding="utf-8").splitlines()
+    bad.write_text("\n".join([good[0], "{not json", json.dumps({"id": 5}), *good[1:]]) + "\n")
+    rejects = tmp_path / "rejects.jsonl"
+    result = CliRunner().invoke(
+        cli,
+        ["load", "openalex", "--bulk", "--rejects", str(rejects), str(bad)],
+        env=bulk_env(bulk_server),
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{bad}:2: bad JSON" in result.output
+    assert f"{bad}:3:" in result.output
+    assert "59 works loaded" in result.output
+    assert len(rejects.read_text().splitlines()) == 2
+    again = CliRunner().invoke(
+        cli, ["load", "openalex", "--bulk", str(DEMO_WORKS)], env=bulk_env(bulk_server)
+    )
+    assert again.exit_code == 1
+    assert "needs an empty graph" in again.output
