@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest neo4j neo4j-stop schema clean
+WEB    := web/dist/.built
+
+.PHONY: run test lint typecheck pytest neo4j neo4j-stop schema web browser clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
@@ -15,13 +17,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# The explorer and GraphiQL, bundled from npm packages (package-lock.json) for offline serving.
+$(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*) $(wildcard web/public/*)
+	@command -v npm >/dev/null || { echo "error: no npm: install Node.js 20+ (apt-get install nodejs npm)"; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $@
+
+web: $(WEB)
+
+# Browser tests drive Debian's Chromium (no browser download).
+browser:
+	@command -v chromium >/dev/null || { echo "error: no chromium: apt-get install chromium"; exit 1; }
+
 ## run: install everything, start the local Neo4j, load the demo set into an empty graph, serve
-run: $(STAMP)
+run: $(STAMP) $(WEB)
 	$(BIN)/graph-service load demo --if-empty
 	$(BIN)/graph-service serve
 
 ## test: install everything, then ruff, mypy --strict and pytest (integration tests included)
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) $(WEB) browser lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -44,4 +58,4 @@ neo4j-stop: $(STAMP)
 	$(BIN)/graph-service neo4j stop
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist

@@ -6,12 +6,14 @@ import logging
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -24,8 +26,31 @@ from graph_service.settings import Settings
 logger = logging.getLogger("graph_service")
 
 
+def web_dir() -> Path:
+    """The built explorer and GraphiQL (`make` builds `web/dist` from `web/`)."""
+    return Path(__file__).resolve().parent.parent / "web" / "dist"
+
+
+MISSING_WEB = (
+    "<!doctype html><title>graph_service</title><p>The web pages are not built: run "
+    "<code>make web</code> (or <code>make run</code>). GraphQL answers at "
+    "<code>POST /graphql</code>.</p>"
+)
+
+
+def page(name: str) -> Response:
+    path = web_dir() / name
+    if not path.is_file():
+        return HTMLResponse(MISSING_WEB, status_code=503)
+    return FileResponse(path, media_type="text/html")
+
+
 class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view, handed the app's repository as its context."""
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Our own GraphiQL build: strawberry's page loads GraphiQL from a CDN.
+        return page("graphiql.html")
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -49,6 +74,10 @@ def _request_id(given: str | None) -> str:
     if given and len(given) <= 64 and given.replace("-", "").isalnum():
         return given
     return uuid.uuid4().hex
+
+
+async def explorer(request: Request) -> Response:
+    return page("index.html")
 
 
 async def healthz(request: Request) -> Response:
@@ -82,7 +111,10 @@ def create_app(settings: Settings) -> Starlette:
             await repository.close()
 
     graphql = GraphQLApp(build_schema(), graphql_ide="graphiql")
+    static = web_dir()
     routes = [
+        Route("/", explorer),
+        Mount("/static", StaticFiles(directory=static, check_dir=False), name="static"),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -362,13 +362,16 @@ def db_reset(
         fail("this deletes the whole graph; run again with --yes")
 
     async def work(repository: Repository) -> int:
-        deleted = 0
-        while True:
-            rows = await repository.write("delete_nodes", {"limit": 10_000}, tx_timeout=300.0)
-            count = int(rows[0]["deleted"])
-            deleted += count
-            if count == 0:
-                return deleted
+        # Relationships first, so that no node's delete has to carry all of a hub's edges.
+        for statement in ("delete_relationships", "delete_nodes"):
+            deleted = 0
+            while True:
+                rows = await repository.write(statement, {"limit": 20_000}, tx_timeout=300.0)
+                count = int(rows[0]["deleted"])
+                deleted += count
+                if count == 0:
+                    break
+        return deleted
 
     out.print(f"deleted {with_repository(ctx, work):,} nodes")
 

@@ -50,3 +50,18 @@ def test_readyz_with_wrong_password(neo4j_target: Neo4jTarget) -> None:
         response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["reason"] == "Neo4j refused the configured credentials"
+
+
+def test_explorer_and_assets_are_served_locally(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'src="/static/explorer.js"' in page.text
+    for name in ("explorer.js", "explorer.css", "graphiql.js", "graphiql.css"):
+        asset = client.get(f"/static/{name}")
+        assert asset.status_code == 200, name
+        assert len(asset.content) > 1000
+    ide = client.get("/graphql", headers={"Accept": "text/html"})
+    # Every script and stylesheet the two pages name comes from this server.
+    for html in (page.text, ide.text):
+        assert "https://" not in html
+        assert "http://" not in html
