@@ -1,0 +1,67 @@
+"""The Neo4j Browser examples in cypher/examples/ run as they are on the demo set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from graph_service.demo import DEMO_WORKS
+from tests.conftest import Neo4jTarget
+from tests.integration.gql import load_files
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "cypher" / "examples"
+
+
+@pytest.fixture(scope="module")
+def demo(neo4j_target: Neo4jTarget, driver: neo4j.Driver) -> neo4j.Driver:
+    with driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    load_files(neo4j_target, [DEMO_WORKS])
+    return driver
+
+
+def run(driver: neo4j.Driver, name: str) -> list[neo4j.Record]:
+    text = (EXAMPLES / f"{name}.cypher").read_text(encoding="utf-8")
+    records, _, _ = driver.execute_query(text)
+    return records
+
+
+def test_every_example_is_checked() -> None:
+    names = {path.stem for path in EXAMPLES.glob("*.cypher")}
+    assert names == {
+        "coauthor_network",
+        "topic_most_cited",
+        "path_between_researchers",
+        "researcher_overview",
+    }
+
+
+def test_coauthor_network(demo: neo4j.Driver) -> None:
+    rows = run(demo, "coauthor_network")
+    coauthors = {row["b"]["name"] for row in rows}
+    assert {"Shiyang Zhang", "Yuhua Zhou", "Shijie Han"} <= coauthors
+    assert all(row["c"]["sharedWorks"] >= 1 for row in rows)
+
+
+def test_topic_most_cited(demo: neo4j.Driver) -> None:
+    rows = run(demo, "topic_most_cited")
+    citations = [row["citations"] for row in rows]
+    assert 1 <= len(rows) <= 10
+    assert citations == sorted(citations, reverse=True)
+
+
+def test_path_between_researchers(demo: neo4j.Driver) -> None:
+    rows = run(demo, "path_between_researchers")
+    assert len(rows) == 1
+    path = rows[0]["path"]
+    assert path.start_node["name"] == "Changhai Zhou"
+    assert path.end_node["name"] == "Zechun Liu"
+    assert len(path) % 2 == 0  # author, paper, author, ...
+
+
+def test_researcher_overview(demo: neo4j.Driver) -> None:
+    rows = run(demo, "researcher_overview")
+    assert rows
+    assert rows[0]["works"] == len(rows)
