@@ -20,7 +20,7 @@ from strawberry.asgi import GraphQL
 from graph_service.errors import ServiceError
 from graph_service.loaders import Loaders
 from graph_service.repository import Repository
-from graph_service.schema import Context, build_schema
+from graph_service.schema import Context, build_schema, warm_up
 from graph_service.settings import Settings
 
 logger = logging.getLogger("graph_service")
@@ -93,6 +93,13 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
+async def _warm_up(repository: Repository) -> None:
+    try:
+        await warm_up(repository)
+    except ServiceError as error:
+        logger.warning("query plans not warmed up at start-up: %s", error)
+
+
 def create_app(settings: Settings) -> Starlette:
     """The ASGI app; the driver is opened when it starts and closed when it stops."""
 
@@ -105,6 +112,9 @@ def create_app(settings: Settings) -> Starlette:
         except ServiceError as error:
             # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
             logger.warning("schema not applied at start-up: %s", error)
+        # Before serving, so the first requests find their plans cached (and the statement
+        # counts a request causes are its own).
+        await _warm_up(repository)
         try:
             yield {}
         finally:

@@ -41,6 +41,7 @@ MAX_UPSERT = 1000
 MAX_QUERY_DEPTH = 12
 MAX_TOKENS = 4000
 MAX_ALIASES = 30
+WARM_UP_TIMEOUT = 120.0
 
 
 @dataclass
@@ -860,6 +861,32 @@ class Mutation:
             return False
         loader = Loader(info.context.repository)
         return await loader.delete_work(paper)
+
+
+async def warm_up(repository: Repository) -> None:
+    """Run the big statements once on ids that match nothing, so their plans are cached.
+
+    Planning the slice statement takes seconds on a cold server; without this the first
+    click after a start could run into the query timeout.
+    """
+    await repository.read(
+        "select_neighborhood",
+        {
+            "center": "",
+            "depth": MAX_DEPTH,
+            "limit": 1,
+            "perNodeLimit": 1,
+            "relTypes": FULL_RELATIONSHIPS,
+            "nodeTypes": ALL_LABELS,
+            "yearFrom": None,
+            "yearTo": None,
+        },
+        tx_timeout=WARM_UP_TIMEOUT,
+    )
+    for statement in ("find_path", "find_collaboration_path"):
+        await repository.read(
+            statement, {"from": "", "to": "", "maxLength": 1}, tx_timeout=WARM_UP_TIMEOUT
+        )
 
 
 class GraphSchema(strawberry.Schema):

@@ -1,0 +1,129 @@
+"""Explorer timings in Chromium: search pick -> drawn slice, double-click -> merged expansion.
+
+Loads a generated graph into a throw-away Neo4j (bulk path), serves the app the README's way,
+and drives the page with Playwright. Times are the page's own (performance.now() around the
+GraphQL call, the layout and the draw), over several authors after one warm-up.
+
+    .venv/bin/python bench/explorer_timing.py --papers 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import neo4j
+from playwright.sync_api import sync_playwright
+
+from graph_service import generator
+from graph_service.bulk import BulkImport
+from graph_service.localserver import LocalServer, free_port
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=20_000)
+    parser.add_argument("--authors", type=int, default=6, help="centres timed after a warm-up")
+    options = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="explorer-bench-"))
+    source = work / "works.jsonl.gz"
+    generator.write(source, options.papers, seed=5)
+    server = LocalServer(work / "home")
+    server.install()
+    status = server.start(bolt_port=free_port(), http_port=free_port(), heap="1g", pagecache="1g")
+    BulkImport(server, work / "csv").run([source])
+    status = server.status()
+    env = {
+        **os.environ,
+        "NEO4J_URI": status.uri or "",
+        "NEO4J_USER": "neo4j",
+        "NEO4J_PASSWORD": server.password(),
+    }
+    with neo4j.GraphDatabase.driver(status.uri or "", auth=("neo4j", server.password())) as d:
+        rows, _, _ = d.execute_query(
+            "MATCH (a:Author) WITH a ORDER BY a.worksCount DESC, a.id LIMIT $n RETURN a.id AS id",
+            n=options.authors + 1,
+        )
+    centres = [row["id"] for row in rows]
+    port = free_port()
+    service = subprocess.Popen(
+        [sys.executable, "-m", "graph_service", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{base}/readyz", timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                time.sleep(0.3)
+        draws, expands, sizes = [], [], []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 1500, "height": 950})
+            page.goto(base + "/")
+            page.fill("#limit", "300")
+            page.fill("#per", "25")
+            page.select_option("#depth", "2")
+            for index, centre in enumerate(centres):
+                ready = int(page.get_attribute("#graph", "data-ready") or 0)
+                page.evaluate(f"window.explorer.pick('{centre}', 'Author')")
+                page.wait_for_function(
+                    f"Number(document.querySelector('#graph').dataset.ready || 0) > {ready}",
+                    timeout=60000,
+                )
+                nodes = int(page.get_attribute("#graph", "data-node-count") or 0)
+                draw = int(page.get_attribute("#graph", "data-draw-ms") or 0)
+                target = page.evaluate("window.explorer.nodeIds().find(id => id.startsWith('W'))")
+                position = page.evaluate(f"window.explorer.pagePosition('{target}')")
+                page.mouse.dblclick(position["x"], position["y"])
+                page.wait_for_function(
+                    f"Number(document.querySelector('#graph').dataset.ready) > {ready + 1}",
+                    timeout=60000,
+                )
+                expand = int(page.get_attribute("#graph", "data-expand-ms") or 0)
+                grown = int(page.get_attribute("#graph", "data-node-count") or 0)
+                print(f"{centre}: {nodes} nodes in {draw} ms; +{grown - nodes} in {expand} ms")
+                if index == 0:
+                    continue  # warm-up: query plans, JIT
+                draws.append(draw)
+                expands.append(expand)
+                sizes.append(nodes)
+            page.screenshot(path=str(work / "explorer-300.png"))
+            browser.close()
+        print(
+            f"\n{options.papers:,} papers; slices of {min(sizes)}-{max(sizes)} nodes "
+            f"(limit 300, depth 2, perNodeLimit 25)\n"
+            f"search pick -> drawn slice: median {statistics.median(draws):.0f} ms, "
+            f"max {max(draws)} ms\n"
+            f"double-click -> merged expansion: median {statistics.median(expands):.0f} ms, "
+            f"max {max(expands)} ms"
+        )
+    finally:
+        service.terminate()
+        service.wait(timeout=30)
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
