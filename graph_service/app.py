@@ -112,9 +112,11 @@ def create_app(settings: Settings) -> Starlette:
         except ServiceError as error:
             # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
             logger.warning("schema not applied at start-up: %s", error)
-        # Before serving, so the first requests find their plans cached (and the statement
-        # counts a request causes are its own).
-        await _warm_up(repository)
+        else:
+            # Before serving, so the first requests find their plans cached (and the statement
+            # counts a request causes are its own). Skipped when the database is unusable:
+            # retrying bad credentials only gets the user locked out by Neo4j.
+            await _warm_up(repository)
         try:
             yield {}
         finally:

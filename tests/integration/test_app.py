@@ -45,7 +45,9 @@ def test_graphiql_page(client: TestClient) -> None:
 
 
 def test_readyz_with_wrong_password(neo4j_target: Neo4jTarget) -> None:
-    settings = neo4j_target.settings(neo4j_password="not-the-password")
+    # A user of its own: Neo4j locks a user out after repeated failures, and `neo4j` is the
+    # one every other test uses.
+    settings = neo4j_target.settings(neo4j_user="nobody", neo4j_password="not-the-password")
     with TestClient(create_app(settings)) as client:
         response = client.get("/readyz")
     assert response.status_code == 503
