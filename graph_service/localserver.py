@@ -344,7 +344,8 @@ db.transaction.monitor.check.interval=100ms
                 f"{self.home} holds a database but no password file: "
                 "remove its data/ folder or write the password to " + str(self.password_path)
             )
-        result = self.admin("dbms", "set-initial-password", password)
+        # `--` ends the options: a password may start with "-" (a random one does 1 time in 64).
+        result = self.admin("dbms", "set-initial-password", "--", password)
         if result.returncode != 0:
             raise LocalServerError(
                 "setting the initial password failed: " + result.stderr.strip()[-300:]
