@@ -5,8 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 WEB    := web/dist/.built
+BENCH  := $(VENV)/.bench-installed
+PEER   := bench/peer/node_modules/.installed
 
-.PHONY: run test lint typecheck pytest neo4j neo4j-stop schema web browser clean
+.PHONY: run test lint typecheck pytest neo4j neo4j-stop schema web browser bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
@@ -51,6 +53,24 @@ pytest: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/graph-service schema -o schema.graphql
 
+# The benchmark suite's own tools: a load generator, process sampling, the plot; the peer.
+$(BENCH): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+$(PEER): bench/peer/package.json bench/peer/package-lock.json
+	@command -v npm >/dev/null || { echo "error: no npm: install Node.js 20+ (apt-get install nodejs npm)"; exit 1; }
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## bench: the full suite (10k, 100k, 1M papers); writes docs/benchmarks.md, .json and .png
+bench: $(BENCH) $(PEER)
+	$(BIN)/python -m bench.suite --doc
+
+## bench-quick: 10k papers, short phases (under 3 minutes); its last line is the headline
+bench-quick: $(BENCH) $(PEER)
+	$(BIN)/python -m bench.suite --quick
+
 neo4j: $(STAMP)
 	$(BIN)/graph-service neo4j start
 
@@ -58,4 +78,4 @@ neo4j-stop: $(STAMP)
 	$(BIN)/graph-service neo4j stop
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist bench/peer/node_modules

@@ -24,8 +24,8 @@ WHERE source <> target
 MATCH path = shortestPath((source)-[:COLLABORATES_WITH*..8]-(target))
 WITH path WHERE length(path) <= $maxLength
 WITH path, nodes(path) AS ms, relationships(path) AS rs
-RETURN
-  [i IN range(0, size(ms) - 1) | head([m IN [ms[i]] | {
+RETURN {
+  nodes: [i IN range(0, size(ms) - 1) | head([m IN [ms[i]] | {
   id: m.id,
   type: head([l IN labels(m) WHERE l IN ['Author', 'Paper', 'Topic', 'Institution']]),
   label: coalesce(m.title, m.name, m.id),
@@ -39,8 +39,8 @@ RETURN
     WHEN m:Topic THEN COUNT { (m)<-[:HAS_TOPIC|SUBTOPIC_OF]-() }
     ELSE COUNT { (m)<-[:AFFILIATED_WITH|PART_OF]-() }
   END
-}])] AS nodes,
-  [r IN rs | {
+}])],
+  edges: [r IN rs | {
   source: startNode(r).id,
   target: endNode(r).id,
   type: type(r),
@@ -50,4 +50,5 @@ RETURN
     WHEN 'COLLABORATES_WITH' THEN r.sharedWorks
     ELSE 1
   END
-}] AS edges
+}]
+} AS slice

@@ -6,6 +6,8 @@
 // nodes by their best turn, then by the order of the node offering them, until $limit. Edges
 // are the offered relationships whose both ends were admitted. truncated: some expanded node
 // had more than $perNodeLimit neighbours, or $limit left a neighbour out.
+// Work is bounded: an expanded node reads at most $scanLimit relationships of each kind (in
+// store order) and ranks those, so a hub with 100,000 members costs what one with 1,000 does.
 CALL () {
   MATCH (n:Author {id: $center}) RETURN n
   UNION
@@ -34,16 +36,88 @@ CALL (seen, frontier) {
   UNWIND CASE WHEN $depth >= 1 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
   WITH frontier[fi] AS n, fi
   CALL (n) {
-    MATCH (n)-[r]-(m)
-    WHERE type(r) IN $relTypes
-      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+    CALL (n) {
+      WITH n WHERE 'AUTHORED' IN $relTypes
+      MATCH (n)-[r:AUTHORED]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AUTHORED>' AS kind
+      UNION ALL
+      WITH n WHERE 'AUTHORED' IN $relTypes
+      MATCH (n)<-[r:AUTHORED]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AUTHORED<' AS kind
+      UNION ALL
+      WITH n WHERE 'CITES' IN $relTypes
+      MATCH (n)-[r:CITES]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'CITES>' AS kind
+      UNION ALL
+      WITH n WHERE 'CITES' IN $relTypes
+      MATCH (n)<-[r:CITES]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'CITES<' AS kind
+      UNION ALL
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      MATCH (n)-[r:HAS_TOPIC]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'HAS_TOPIC>' AS kind
+      UNION ALL
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      MATCH (n)<-[r:HAS_TOPIC]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'HAS_TOPIC<' AS kind
+      UNION ALL
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      MATCH (n)-[r:SUBTOPIC_OF]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SUBTOPIC_OF>' AS kind
+      UNION ALL
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      MATCH (n)<-[r:SUBTOPIC_OF]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SUBTOPIC_OF<' AS kind
+      UNION ALL
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      MATCH (n)-[r:AFFILIATED_WITH]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AFFILIATED_WITH>' AS kind
+      UNION ALL
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      MATCH (n)<-[r:AFFILIATED_WITH]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AFFILIATED_WITH<' AS kind
+      UNION ALL
+      WITH n WHERE 'PART_OF' IN $relTypes
+      MATCH (n)-[r:PART_OF]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'PART_OF>' AS kind
+      UNION ALL
+      WITH n WHERE 'PART_OF' IN $relTypes
+      MATCH (n)<-[r:PART_OF]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'PART_OF<' AS kind
+      UNION ALL
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      MATCH (n)-[r:COLLABORATES_WITH]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'COLLABORATES_WITH>' AS kind
+      UNION ALL
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      MATCH (n)<-[r:COLLABORATES_WITH]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'COLLABORATES_WITH<' AS kind
+    }
+    WITH kind, collect({r: r, m: m}) AS scanned
+    WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
+    UNWIND scanned AS s
+    WITH kind, cut, s.r AS r, s.m AS m
+    WHERE any(l IN labels(m) WHERE l IN $nodeTypes)
       AND NOT coalesce(m.stub, false)
       AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
                                  AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
       AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
                                AND coalesce(r.firstYear, $yearTo) <= $yearTo))
-    WITH r, m,
-         type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END AS kind,
+    WITH kind, cut, r, m,
          CASE
            WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
            WHEN m:Paper THEN coalesce(m.citedByCount, 0)
@@ -53,12 +127,14 @@ CALL (seen, frontier) {
            ELSE 0
          END AS relevance
     ORDER BY relevance DESC, m.id
-    WITH kind, collect({r: r, m: m}) AS items
+    WITH kind, cut, collect({r: r, m: m}) AS items
     UNWIND range(0, size(items) - 1) AS rank
-    WITH rank, kind, items[rank] AS item
+    WITH rank, kind, cut, items[rank] AS item
     ORDER BY rank, kind
-    WITH collect(item) AS ranked
-    RETURN size(ranked) AS available, ranked[..$perNodeLimit] AS top
+    WITH collect(item) AS ranked, max(cut) AS cut
+    // A kind cut short by $scanLimit counts as more than could be offered.
+    RETURN size(ranked) + coalesce(cut, 0) * $scanLimit AS available,
+           ranked[..$perNodeLimit] AS top
   }
   UNWIND range(0, size(top) - 1) AS j
   RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
@@ -87,16 +163,88 @@ CALL (seen, frontier) {
   UNWIND CASE WHEN $depth >= 2 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
   WITH frontier[fi] AS n, fi
   CALL (n) {
-    MATCH (n)-[r]-(m)
-    WHERE type(r) IN $relTypes
-      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+    CALL (n) {
+      WITH n WHERE 'AUTHORED' IN $relTypes
+      MATCH (n)-[r:AUTHORED]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AUTHORED>' AS kind
+      UNION ALL
+      WITH n WHERE 'AUTHORED' IN $relTypes
+      MATCH (n)<-[r:AUTHORED]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AUTHORED<' AS kind
+      UNION ALL
+      WITH n WHERE 'CITES' IN $relTypes
+      MATCH (n)-[r:CITES]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'CITES>' AS kind
+      UNION ALL
+      WITH n WHERE 'CITES' IN $relTypes
+      MATCH (n)<-[r:CITES]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'CITES<' AS kind
+      UNION ALL
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      MATCH (n)-[r:HAS_TOPIC]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'HAS_TOPIC>' AS kind
+      UNION ALL
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      MATCH (n)<-[r:HAS_TOPIC]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'HAS_TOPIC<' AS kind
+      UNION ALL
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      MATCH (n)-[r:SUBTOPIC_OF]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SUBTOPIC_OF>' AS kind
+      UNION ALL
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      MATCH (n)<-[r:SUBTOPIC_OF]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SUBTOPIC_OF<' AS kind
+      UNION ALL
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      MATCH (n)-[r:AFFILIATED_WITH]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AFFILIATED_WITH>' AS kind
+      UNION ALL
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      MATCH (n)<-[r:AFFILIATED_WITH]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AFFILIATED_WITH<' AS kind
+      UNION ALL
+      WITH n WHERE 'PART_OF' IN $relTypes
+      MATCH (n)-[r:PART_OF]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'PART_OF>' AS kind
+      UNION ALL
+      WITH n WHERE 'PART_OF' IN $relTypes
+      MATCH (n)<-[r:PART_OF]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'PART_OF<' AS kind
+      UNION ALL
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      MATCH (n)-[r:COLLABORATES_WITH]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'COLLABORATES_WITH>' AS kind
+      UNION ALL
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      MATCH (n)<-[r:COLLABORATES_WITH]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'COLLABORATES_WITH<' AS kind
+    }
+    WITH kind, collect({r: r, m: m}) AS scanned
+    WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
+    UNWIND scanned AS s
+    WITH kind, cut, s.r AS r, s.m AS m
+    WHERE any(l IN labels(m) WHERE l IN $nodeTypes)
       AND NOT coalesce(m.stub, false)
       AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
                                  AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
       AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
                                AND coalesce(r.firstYear, $yearTo) <= $yearTo))
-    WITH r, m,
-         type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END AS kind,
+    WITH kind, cut, r, m,
          CASE
            WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
            WHEN m:Paper THEN coalesce(m.citedByCount, 0)
@@ -106,12 +254,14 @@ CALL (seen, frontier) {
            ELSE 0
          END AS relevance
     ORDER BY relevance DESC, m.id
-    WITH kind, collect({r: r, m: m}) AS items
+    WITH kind, cut, collect({r: r, m: m}) AS items
     UNWIND range(0, size(items) - 1) AS rank
-    WITH rank, kind, items[rank] AS item
+    WITH rank, kind, cut, items[rank] AS item
     ORDER BY rank, kind
-    WITH collect(item) AS ranked
-    RETURN size(ranked) AS available, ranked[..$perNodeLimit] AS top
+    WITH collect(item) AS ranked, max(cut) AS cut
+    // A kind cut short by $scanLimit counts as more than could be offered.
+    RETURN size(ranked) + coalesce(cut, 0) * $scanLimit AS available,
+           ranked[..$perNodeLimit] AS top
   }
   UNWIND range(0, size(top) - 1) AS j
   RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
@@ -140,16 +290,88 @@ CALL (seen, frontier) {
   UNWIND CASE WHEN $depth >= 3 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
   WITH frontier[fi] AS n, fi
   CALL (n) {
-    MATCH (n)-[r]-(m)
-    WHERE type(r) IN $relTypes
-      AND any(l IN labels(m) WHERE l IN $nodeTypes)
+    CALL (n) {
+      WITH n WHERE 'AUTHORED' IN $relTypes
+      MATCH (n)-[r:AUTHORED]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AUTHORED>' AS kind
+      UNION ALL
+      WITH n WHERE 'AUTHORED' IN $relTypes
+      MATCH (n)<-[r:AUTHORED]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AUTHORED<' AS kind
+      UNION ALL
+      WITH n WHERE 'CITES' IN $relTypes
+      MATCH (n)-[r:CITES]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'CITES>' AS kind
+      UNION ALL
+      WITH n WHERE 'CITES' IN $relTypes
+      MATCH (n)<-[r:CITES]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'CITES<' AS kind
+      UNION ALL
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      MATCH (n)-[r:HAS_TOPIC]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'HAS_TOPIC>' AS kind
+      UNION ALL
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      MATCH (n)<-[r:HAS_TOPIC]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'HAS_TOPIC<' AS kind
+      UNION ALL
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      MATCH (n)-[r:SUBTOPIC_OF]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SUBTOPIC_OF>' AS kind
+      UNION ALL
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      MATCH (n)<-[r:SUBTOPIC_OF]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SUBTOPIC_OF<' AS kind
+      UNION ALL
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      MATCH (n)-[r:AFFILIATED_WITH]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AFFILIATED_WITH>' AS kind
+      UNION ALL
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      MATCH (n)<-[r:AFFILIATED_WITH]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'AFFILIATED_WITH<' AS kind
+      UNION ALL
+      WITH n WHERE 'PART_OF' IN $relTypes
+      MATCH (n)-[r:PART_OF]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'PART_OF>' AS kind
+      UNION ALL
+      WITH n WHERE 'PART_OF' IN $relTypes
+      MATCH (n)<-[r:PART_OF]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'PART_OF<' AS kind
+      UNION ALL
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      MATCH (n)-[r:COLLABORATES_WITH]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'COLLABORATES_WITH>' AS kind
+      UNION ALL
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      MATCH (n)<-[r:COLLABORATES_WITH]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'COLLABORATES_WITH<' AS kind
+    }
+    WITH kind, collect({r: r, m: m}) AS scanned
+    WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
+    UNWIND scanned AS s
+    WITH kind, cut, s.r AS r, s.m AS m
+    WHERE any(l IN labels(m) WHERE l IN $nodeTypes)
       AND NOT coalesce(m.stub, false)
       AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
                                  AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
       AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
                                AND coalesce(r.firstYear, $yearTo) <= $yearTo))
-    WITH r, m,
-         type(r) + CASE WHEN startNode(r) = n THEN '>' ELSE '<' END AS kind,
+    WITH kind, cut, r, m,
          CASE
            WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
            WHEN m:Paper THEN coalesce(m.citedByCount, 0)
@@ -159,12 +381,14 @@ CALL (seen, frontier) {
            ELSE 0
          END AS relevance
     ORDER BY relevance DESC, m.id
-    WITH kind, collect({r: r, m: m}) AS items
+    WITH kind, cut, collect({r: r, m: m}) AS items
     UNWIND range(0, size(items) - 1) AS rank
-    WITH rank, kind, items[rank] AS item
+    WITH rank, kind, cut, items[rank] AS item
     ORDER BY rank, kind
-    WITH collect(item) AS ranked
-    RETURN size(ranked) AS available, ranked[..$perNodeLimit] AS top
+    WITH collect(item) AS ranked, max(cut) AS cut
+    // A kind cut short by $scanLimit counts as more than could be offered.
+    RETURN size(ranked) + coalesce(cut, 0) * $scanLimit AS available,
+           ranked[..$perNodeLimit] AS top
   }
   UNWIND range(0, size(top) - 1) AS j
   RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
@@ -221,4 +445,5 @@ WITH center, totalNeighbors, truncated, nodes, collect(DISTINCT CASE WHEN r IS N
     ELSE 1
   END
 } END) AS edges
-RETURN center.id AS center, totalNeighbors, truncated, nodes, edges
+RETURN {center: center.id, totalNeighbors: totalNeighbors, truncated: truncated,
+        nodes: nodes, edges: edges} AS slice

@@ -34,6 +34,9 @@ MAX_SEARCH = 50
 MAX_DEPTH = 3
 MAX_LIMIT = 500
 MAX_PER_NODE = 100
+# Relationships of one kind an expanded node reads before ranking (cypher/select_neighborhood):
+# the bound that keeps a slice through a hub as cheap as one through an ordinary node.
+SCAN_LIMIT = 300
 MAX_PATH = 8
 MAX_LIST = 100
 MAX_UPSERT = 1000
@@ -664,6 +667,7 @@ class Query:
                 "depth": depth,
                 "limit": limit,
                 "perNodeLimit": per_node_limit,
+                "scanLimit": SCAN_LIMIT,
                 "relTypes": relationships,
                 "nodeTypes": labels,
                 "yearFrom": year_from,
@@ -672,7 +676,7 @@ class Query:
         )
         if not rows:
             return None
-        row = rows[0]
+        row = rows[0]["slice"]
         return GraphSlice.of(row, total=row["totalNeighbors"], truncated=row["truncated"])
 
     @strawberry.field(
@@ -700,7 +704,7 @@ class Query:
         rows = await info.context.repository.read(
             statement, {"from": source, "to": target, "maxLength": max_length}
         )
-        return GraphSlice.of(rows[0], total=None, truncated=False) if rows else None
+        return GraphSlice.of(rows[0]["slice"], total=None, truncated=False) if rows else None
 
 
 @strawberry.input(description="An institution named on an authorship.")
@@ -876,6 +880,7 @@ async def warm_up(repository: Repository) -> None:
             "depth": MAX_DEPTH,
             "limit": 1,
             "perNodeLimit": 1,
+            "scanLimit": SCAN_LIMIT,
             "relTypes": FULL_RELATIONSHIPS,
             "nodeTypes": ALL_LABELS,
             "yearFrom": None,

@@ -9,6 +9,7 @@ import neo4j
 import pytest
 
 from graph_service.demo import DEMO_WORKS
+from graph_service.schema import SCAN_LIMIT
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import WRITE_TOKEN, Api, api_for, cypher, load_files
 
@@ -138,3 +139,31 @@ def test_cursors_survive_inserts(api: Api) -> None:
     assert "W1" not in everything  # sorts before the cursor: not on later pages
     assert "W2" in everything
     assert len(stored) == 9  # no gaps: all nine original works are there
+
+
+HUB_SLICE = """query($id: ID!) { neighborhood(id: $id, limit: 500, perNodeLimit: 100) {
+  truncated totalNeighbors nodes { id hop } edges { source target weight } } }"""
+
+
+def test_a_hub_slice_is_bounded_and_says_so(neo4j_target: Neo4jTarget, demo: neo4j.Driver) -> None:
+    # An institution with more members than an expanded node reads of one kind. Made before
+    # the service starts, so the plans it warms up fit the data (a big change in the graph's
+    # statistics makes Neo4j plan the slice statement again, which takes seconds).
+    members = SCAN_LIMIT + 50
+    cypher(
+        demo,
+        "CREATE (i:Institution {id: 'I77', name: 'Hub'}) WITH i "
+        "UNWIND range(1, $n) AS k "
+        "CREATE (:Author {id: 'A77' + toString(k), name: 'M' + toString(k)})"
+        "-[:AFFILIATED_WITH {papers: k % 37, firstYear: 2000, lastYear: 2020}]->(i)",
+        n=members,
+    )
+    with api_for(neo4j_target) as api:
+        result = api.data(HUB_SLICE, {"id": "I77"})["neighborhood"]
+    assert result["totalNeighbors"] == members  # counted in full
+    assert result["truncated"] is True
+    assert len(result["nodes"]) == 101  # the hub and perNodeLimit members
+    assert {n["hop"] for n in result["nodes"][1:]} == {1}
+    weights = [e["weight"] for e in result["edges"]]
+    assert len(weights) == 100
+    assert max(weights) == 36  # ranked by papers there, among those read
