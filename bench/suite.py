@@ -613,7 +613,7 @@ def main() -> None:
     parser.add_argument("--doc", action="store_true", help="write docs/benchmarks.md and .png")
     options = parser.parse_args()
     if options.quick:
-        options.sizes, options.seconds, options.warmup = [10_000], 2.0, 1.0
+        options.sizes, options.seconds, options.warmup = [10_000], 1.5, 1.0
         options.workloads = ["W1", "W2", "W3"]
     if not (PEER / "node_modules").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER, check=True)
