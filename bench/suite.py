@@ -25,6 +25,8 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,7 +44,13 @@ from graph_service.cypher import Statements, cypher_dir
 from graph_service.loaders import Loaders
 from graph_service.localserver import LocalServer, free_port, pinned_version
 from graph_service.repository import Repository
-from graph_service.schema import SCAN_LIMIT, Context, build_schema
+from graph_service.schema import (
+    ALL_LABELS,
+    FULL_RELATIONSHIPS,
+    SCAN_LIMIT,
+    Context,
+    build_schema,
+)
 from graph_service.search import lucene_query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +60,6 @@ PEER = ROOT / "bench" / "peer"
 SEED = 7
 SYSTEMS = ("floor", "service", "peer")
 CONCURRENCY = (1, 8, 32)
-FULL_RELATIONSHIPS = ["AUTHORED", "CITES", "HAS_TOPIC", "SUBTOPIC_OF", "AFFILIATED_WITH", "PART_OF"]
-ALL_LABELS = ["Author", "Paper", "Topic", "Institution"]
 # What a researcher-explorer UI sends: mostly slices, then profiles; few searches and paths.
 MIX = {"W2": 35, "W3": 30, "W1": 25, "W4": 7, "W5": 3}
 
@@ -106,10 +112,7 @@ SEARCH_SERVICE = """query Search($q: String!) { search(query: $q, first: 10) {
 SEARCH_PEER = """query Search($q: String!, $types: [String!]!) {
   search(query: $q, types: $types, first: 10, candidates: 10) { id name title year } }"""
 PATH_FIELDS = "nodes { id type label hop weight } edges { source target type weight }"
-PATH_SERVICE = (
-    "query Path($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 6) { " + PATH_FIELDS + " } }"
-)
-PATH_PEER = (
+PATH_QUERY = (
     "query Path($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 6) { " + PATH_FIELDS + " } }"
 )
 
@@ -340,12 +343,14 @@ async def build_calls(server: LocalServer, centres: int) -> tuple[dict[str, list
         half = len(sample) // 2
         for a, b in zip(sample[:half], sample[half:], strict=False):
             variables = {"a": a["id"], "b": b["id"]}
+            # The same query in both GraphQL servers: `path` has one shape in both schemas.
+            body = {"query": PATH_QUERY, "variables": variables}
             calls["W5"].append(
                 Call(
                     "W5",
-                    await service_statements(repository, PATH_SERVICE, variables),
-                    {"query": PATH_SERVICE, "variables": variables},
-                    {"query": PATH_PEER, "variables": variables},
+                    await service_statements(repository, PATH_QUERY, variables),
+                    body,
+                    body,
                 )
             )
         mixed = [w for w, share in MIX.items() for _ in range(share)]
@@ -420,7 +425,7 @@ class Sampler:
         self.processes = {name: psutil.Process(pid) for name, pid in pids.items()}
         self.peak: dict[str, int] = dict.fromkeys(pids, 0)
 
-    def _cpu(self) -> dict[str, float]:
+    def cpu_seconds(self) -> dict[str, float]:
         return {n: sum(p.cpu_times()[:2]) for n, p in self.processes.items()}
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -446,7 +451,7 @@ async def run_phase(
     sampler = Sampler(pids)
     stop = asyncio.Event()
     sampling = asyncio.create_task(sampler.run(stop))
-    cpu_before = sampler._cpu()
+    cpu_before = sampler.cpu_seconds()
     started = time.perf_counter()
     deadline = started + seconds
 
@@ -465,7 +470,7 @@ async def run_phase(
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - started
-    cpu_after = sampler._cpu()
+    cpu_after = sampler.cpu_seconds()
     stop.set()
     await sampling
     return Phase(
@@ -487,9 +492,6 @@ async def run_phase(
 
 
 def wait_http(url: str, process: subprocess.Popen[bytes], what: str) -> None:
-    import urllib.error
-    import urllib.request
-
     for _ in range(240):
         if process.poll() is not None:
             raise RuntimeError(f"{what} exited with {process.returncode}")
@@ -506,13 +508,7 @@ def wait_http(url: str, process: subprocess.Popen[bytes], what: str) -> None:
 def start_servers(
     server: LocalServer, log_dir: Path
 ) -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes], str, str]:
-    status = server.status()
-    env = {
-        **os.environ,
-        "NEO4J_URI": status.uri or "",
-        "NEO4J_USER": "neo4j",
-        "NEO4J_PASSWORD": server.password(),
-    }
+    env = {**os.environ, **server.env()}
     service_port, peer_port = free_port(), free_port()
     service = subprocess.Popen(
         [str(Path(sys.executable).parent / "graph-service"), "serve", "--port", str(service_port)],
@@ -553,33 +549,22 @@ async def measure(
     say: Callable[[str], None],
 ) -> list[dict[str, Any]]:
     async with clients:
-        return await _measure(clients, calls, workloads, options, pids, say)
-
-
-async def _measure(
-    clients: Clients,
-    calls: dict[str, list[Call]],
-    workloads: list[str],
-    options: argparse.Namespace,
-    pids: dict[str, int],
-    say: Callable[[str], None],
-) -> list[dict[str, Any]]:
-    seconds, warmup = options.seconds, options.warmup
-    results = []
-    for workload in workloads:
-        for system in SYSTEMS:
-            # Warm-up: plans cached, JIT warm, pools filled; not recorded.
-            await run_phase(clients, system, calls[workload], 4, warmup, pids)
-            for c in CONCURRENCY:
-                phase = await run_phase(clients, system, calls[workload], c, seconds, pids)
-                summary = phase.summary()
-                results.append(summary)
-                say(
-                    f"{workload} {system:<7} c={c:<2} {summary['throughput']:>7.1f}/s "
-                    f"p50 {summary['p50_ms']:>7.1f} ms p99 {summary['p99_ms']:>7.1f} ms "
-                    f"errors {summary['errors']}"
-                )
-    return results
+        seconds, warmup = options.seconds, options.warmup
+        results = []
+        for workload in workloads:
+            for system in SYSTEMS:
+                # Warm-up: plans cached, JIT warm, pools filled; not recorded.
+                await run_phase(clients, system, calls[workload], 4, warmup, pids)
+                for c in CONCURRENCY:
+                    phase = await run_phase(clients, system, calls[workload], c, seconds, pids)
+                    summary = phase.summary()
+                    results.append(summary)
+                    say(
+                        f"{workload} {system:<7} c={c:<2} {summary['throughput']:>7.1f}/s "
+                        f"p50 {summary['p50_ms']:>7.1f} ms p99 {summary['p99_ms']:>7.1f} ms "
+                        f"errors {summary['errors']}"
+                    )
+        return results
 
 
 def versions() -> dict[str, str]:
