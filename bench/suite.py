@@ -524,8 +524,14 @@ def start_servers(
     )
     service_url = f"http://127.0.0.1:{service_port}/graphql"
     peer_url = f"http://127.0.0.1:{peer_port}/"
-    wait_http(f"http://127.0.0.1:{service_port}/readyz", service, "graph-service serve")
-    wait_http(peer_url, peer, "the peer")
+    try:
+        wait_http(f"http://127.0.0.1:{service_port}/readyz", service, "graph-service serve")
+        wait_http(peer_url, peer, "the peer")
+    except BaseException:
+        # The caller only stops what it was given: without this both would outlive the run.
+        for process in (service, peer):
+            stop_process(process)
+        raise
     return service, peer, service_url, peer_url
 
 
