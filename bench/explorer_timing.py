@@ -24,6 +24,7 @@ from playwright.sync_api import sync_playwright
 
 from graph_service import generator
 from graph_service.bulk import BulkImport
+from graph_service.cypher import Statements, cypher_dir
 from graph_service.localserver import LocalServer, free_port
 
 ARGS = [
@@ -47,21 +48,14 @@ def main() -> None:
     generator.write(source, options.papers, seed=5)
     server = LocalServer(work / "home")
     server.install()
-    status = server.start(bolt_port=free_port(), http_port=free_port(), heap="1g", pagecache="1g")
+    server.start(bolt_port=free_port(), http_port=free_port(), heap="1g", pagecache="1g")
     BulkImport(server, work / "csv").run([source])
-    status = server.status()
-    env = {
-        **os.environ,
-        "NEO4J_URI": status.uri or "",
-        "NEO4J_USER": "neo4j",
-        "NEO4J_PASSWORD": server.password(),
-    }
-    with neo4j.GraphDatabase.driver(status.uri or "", auth=("neo4j", server.password())) as d:
-        rows, _, _ = d.execute_query(
-            "MATCH (a:Author) WITH a ORDER BY a.worksCount DESC, a.id LIMIT $n RETURN a.id AS id",
-            n=options.authors + 1,
-        )
-    centres = [row["id"] for row in rows]
+    env = {**os.environ, **server.env()}
+    statement = Statements(cypher_dir() / "bench")["select_authors_by_works"]
+    with neo4j.GraphDatabase.driver(env["NEO4J_URI"], auth=("neo4j", server.password())) as d:
+        rows, _, _ = d.execute_query(statement)
+    # The most productive authors: the busiest slices.
+    centres = [row["id"] for row in rows[: options.authors + 1]]
     port = free_port()
     service = subprocess.Popen(
         [sys.executable, "-m", "graph_service", "serve", "--port", str(port)],
