@@ -51,6 +51,17 @@ class ErrorPolicy(SchemaExtension):
                     )
                 )
                 continue
-            error.extensions = {**(error.extensions or {}), "code": code, "requestId": request_id}
-            processed.append(error)
+            # A copy: validation errors are cached and shared by every request that sends
+            # the same document, so each response gets its own request id.
+            processed.append(
+                GraphQLError(
+                    error.message,
+                    nodes=error.nodes,
+                    source=error.source,
+                    positions=error.positions,
+                    path=error.path,
+                    original_error=error.original_error,
+                    extensions={**(error.extensions or {}), "code": code, "requestId": request_id},
+                )
+            )
         result.errors = processed  # type: ignore[union-attr]

@@ -11,13 +11,21 @@ from typing import Annotated, Any, Generic, NamedTuple, TypeVar
 
 import strawberry
 from starlette.requests import Request
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
 
 from graph_service.errors import Forbidden, InvalidInput
 from graph_service.extensions import ErrorPolicy
 from graph_service.ingest import Loader
-from graph_service.loaders import Loaders
+from graph_service.loaders import Loaders, Profile
 from graph_service.openalex import node_label
 from graph_service.pagination import (
     DEFAULT_PAGE,
@@ -551,6 +559,64 @@ class GraphSlice:
         )
 
 
+def _fields(selections: list[Selection]) -> dict[str, SelectedField]:
+    """The fields selected, through fragments; the first of each name when aliased twice."""
+    found: dict[str, SelectedField] = {}
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            found.setdefault(selection.name, selection)
+        else:
+            for name, field in _fields(selection.selections).items():
+                found.setdefault(name, field)
+    return found
+
+
+def _first(field: SelectedField, default: int, most: int) -> int:
+    """The field's `first` when in range; 0 (do not load ahead) otherwise."""
+    value = field.arguments.get("first")
+    # A literal comes as its source text, a variable as its coerced value.
+    number = default if value is None else int(value) if str(value).isdigit() else 0
+    return number if 1 <= number <= most else 0
+
+
+def _work_order(value: Any) -> WorkOrder | None:
+    if value is None or isinstance(value, WorkOrder):
+        return value or WorkOrder.NEWEST_FIRST
+    for order in WorkOrder:
+        if value in (order.name, order.value):
+            return order
+    return None
+
+
+def _profile(selections: list[Selection]) -> Profile:
+    """What of an author's profile the selection asks for, to load in one statement.
+
+    Only first pages are loaded ahead; anything else (a later page, an out-of-range
+    argument) is left to the field's own statement, which also reports bad arguments.
+    """
+    fields = _fields(selections)
+    profile = Profile(affiliations="institutions" in fields)
+    if "topics" in fields:
+        profile.topics = _first(fields["topics"], 10, MAX_LIST)
+    works = fields.get("works")
+    order = _work_order(works.arguments.get("orderBy")) if works else None
+    if works and order and works.arguments.get("after") is None:
+        profile.works = _first(works, DEFAULT_PAGE, MAX_PAGE)
+        profile.works_statement = WORKS_BY_ORDER[order]
+        page = _fields(works.selections)
+        papers: dict[str, SelectedField] = {}
+        if "nodes" in page:
+            papers |= _fields(page["nodes"].selections)
+        if "edges" in page and (node := _fields(page["edges"].selections).get("node")):
+            papers |= _fields(node.selections)
+        profile.authorships = "authorships" in papers
+        profile.paper_topics = "topics" in papers
+    collaborators = fields.get("collaborators")
+    if collaborators and collaborators.arguments.get("after") is None:
+        profile.collaborators = _first(collaborators, DEFAULT_PAGE, MAX_PAGE)
+    return profile
+
+
 @strawberry.type(description="A search result and how well it matched.")
 class SearchHit:
     score: float
@@ -582,7 +648,13 @@ class Query:
 
     @strawberry.field(description="An author by id (e.g. A5009198168); null if absent.")
     async def author(self, info: Ctx, id: strawberry.ID) -> Author | None:
-        return await _entity(info, id, "Author")  # type: ignore[return-value]
+        parsed = _parse_id(id, "Author")
+        profile = _profile(info.selected_fields[0].selections) if parsed else None
+        if not profile or parsed is None:
+            return await _entity(info, id, "Author")  # type: ignore[return-value]
+        # A profile page: its fields would cost a statement each, level by level.
+        found = await _loaders(info).load_profile(parsed, profile)
+        return Author.of(found) if found else None
 
     @strawberry.field(description="A paper by id (e.g. W2105824687); null if absent.")
     async def paper(self, info: Ctx, id: strawberry.ID) -> Paper | None:
@@ -894,6 +966,16 @@ async def warm_up(repository: Repository) -> None:
         )
 
 
+# A UI sends the same few query texts again and again: parsing and validating one took
+# about as long as running its statements. The limits' rule classes are made once, because
+# the validation cache keys on them (each limiter makes a new class when constructed).
+DOCUMENT_CACHE = 256
+LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
+
 class GraphSchema(strawberry.Schema):
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
         """ErrorPolicy logs what needs logging (unexpected errors, with the request id)."""
@@ -905,9 +987,10 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         types=[Author, Paper, Topic, Institution],
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: ParserCache(maxsize=DOCUMENT_CACHE),
+            lambda: AddValidationRules(LIMIT_RULES),
+            lambda: ValidationCache(maxsize=DOCUMENT_CACHE),
             ErrorPolicy,
         ],
     )

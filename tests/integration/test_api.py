@@ -650,8 +650,7 @@ def test_collaboration_path_and_limits(api: Api, loaded: neo4j.Driver) -> None:
 # --- cost ------------------------------------------------------------------------------------
 
 
-PROFILE = """query($id: ID!, $n: Int!) { author(id: $id) {
-  name worksCount citationCount hIndex
+PROFILE_FIELDS = """name worksCount citationCount hIndex
   institutions { institution { name } firstYear lastYear }
   topics(first: 5) { topic { name } works }
   collaborators(first: 10) { totalCount nodes { author { name } sharedWorks } }
@@ -659,8 +658,8 @@ PROFILE = """query($id: ID!, $n: Int!) { author(id: $id) {
     title year venue citedByCount
     authorships { position author { id name } institutions { name } }
     topics { score topic { name } }
-  } }
-} }"""
+  } }"""
+PROFILE = "query($id: ID!, $n: Int!) { author(id: $id) { " + PROFILE_FIELDS + " } }"
 
 
 def test_profile_costs_a_constant_number_of_statements(api: Api, loaded: neo4j.Driver) -> None:
@@ -671,9 +670,47 @@ def test_profile_costs_a_constant_number_of_statements(api: Api, loaded: neo4j.D
         data = api.data(PROFILE, {"id": author, "n": n})
         counts.append(api.repository.executed - before)
         assert len(data["author"]["works"]["nodes"]) == n
-    # author, institutions, topics, collaborators, works, authorships, paper topics,
-    # authorship institutions: one statement each, however many works.
-    assert counts == [8, 8, 8]
+    # The profile in one statement, then the authorships' institutions (not loaded ahead),
+    # however many works.
+    assert counts == [2, 2, 2]
+
+
+def test_a_profile_loaded_ahead_equals_its_fields_loaded_one_by_one(
+    api: Api, loaded: neo4j.Driver
+) -> None:
+    def both(variables: str, fields: str, values: dict[str, Any], tail: str = "") -> list[Any]:
+        # `node` loads field by field: the reference for what `author` loads in one statement.
+        ahead = f"query({variables}) {{ author(id: $id) {{ {fields} }} }} {tail}"
+        reference = (
+            f"query({variables}) {{ author: node(id: $id) {{ ... on Author {{ {fields} }} }} }} "
+            + tail
+        )
+        return [api.data(query, values)["author"] for query in (ahead, reference)]
+
+    author = top_author(loaded)
+    ahead, one_by_one = both("$id: ID!, $n: Int!", PROFILE_FIELDS, {"id": author, "n": 4})
+    assert ahead == one_by_one
+    assert ahead["topics"]
+    assert ahead["works"]["nodes"][0]["authorships"]
+    page = """fragment Page on Author {
+        topics(first: 2) { topic { id name level parent { id } } works }
+        works(first: 3, after: $after, orderBy: MOST_CITED) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { id citedByCount authorships { position author { id } } } } }
+        newest: works(first: 2) { nodes { id year } }
+        collaborators(first: 2) { totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor node { author { id hIndex } sharedWorks firstYear lastYear } } }
+      }"""
+    variables = "$id: ID!, $after: String"
+    first, reference = both(variables, "...Page", {"id": author, "after": None}, page)
+    assert first == reference
+    cursor = first["works"]["pageInfo"]["endCursor"]
+    second, reference = both(variables, "...Page", {"id": author, "after": cursor}, page)
+    assert second == reference
+    assert second["works"]["edges"][0]["node"]["id"] not in {
+        edge["node"]["id"] for edge in first["works"]["edges"]
+    }
+    assert api.data(PROFILE, {"id": "A1", "n": 3}) == {"author": None}
 
 
 # --- limits and errors -----------------------------------------------------------------------
@@ -703,6 +740,15 @@ def test_bad_requests_are_not_500(api: Api) -> None:
     assert "Syntax Error" in errors[0]["message"]
     unknown = api.errors('{ author(id: "A1") { nope } }')
     assert "Cannot query field" in unknown[0]["message"]
+    # Validation is cached per document; each response still names its own request.
+    for request_id in ("req-a", "req-b"):
+        response = api.client.post(
+            "/graphql",
+            json={"query": '{ author(id: "A1") { nope } }'},
+            headers={"X-Request-ID": request_id},
+        )
+        error = response.json()["errors"][0]
+        assert error["extensions"] == {"code": "GRAPHQL_VALIDATION_FAILED", "requestId": request_id}
 
 
 def test_timeouts_become_graphql_errors(
