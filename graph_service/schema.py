@@ -23,6 +23,7 @@ from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
 from graph_service.errors import Forbidden, InvalidInput
+from graph_service.executor import Executor
 from graph_service.extensions import ErrorPolicy
 from graph_service.ingest import Loader
 from graph_service.loaders import Loaders, Profile
@@ -983,6 +984,7 @@ class GraphSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     return GraphSchema(
+        execution_context_class=Executor,
         query=Query,
         mutation=Mutation,
         types=[Author, Paper, Topic, Institution],

@@ -15,6 +15,7 @@ from typing import Any
 import neo4j
 import pytest
 
+import graph_service.schema
 from graph_service import generator
 from graph_service.cypher import Statements
 from graph_service.demo import DEMO_WORKS
@@ -711,6 +712,45 @@ def test_a_profile_loaded_ahead_equals_its_fields_loaded_one_by_one(
         edge["node"]["id"] for edge in first["works"]["edges"]
     }
     assert api.data(PROFILE, {"id": "A1", "n": 3}) == {"author": None}
+
+
+FLAT_FIELDS = """query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 60) {
+  cut: truncated center { __typename id type label node { id } }
+  nodes { __typename id kind: type label hop year citations worksCount weight }
+  edges { id source target type weight }
+} }"""
+
+
+def test_plain_objects_complete_as_graphql_core_completes_them(
+    api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    variables = {"id": top_author(loaded)}
+    fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
+    with monkeypatch.context() as patch:
+        patch.setattr("graph_service.executor._plain", lambda parent_type: {})
+        standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
+    assert fast.json() == standard.json()
+    assert len(fast.json()["data"]["neighborhood"]["nodes"]) > 20
+    # A null in a non-null field is graphql-core's error, the same either way.
+    original = graph_service.schema.SliceNode.__init__
+
+    def unlabelled(self: Any, **fields: Any) -> None:
+        original(self, **{**fields, "label": None})
+
+    monkeypatch.setattr(graph_service.schema.SliceNode, "__init__", unlabelled)
+    fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
+    monkeypatch.setattr("graph_service.executor._plain", lambda parent_type: {})
+    standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
+    assert fast.json()["data"] == standard.json()["data"] == {"neighborhood": None}
+
+    def errors(response: Any) -> list[tuple[Any, ...]]:
+        return [(e["path"], e["extensions"]["code"]) for e in response.json()["errors"]]
+
+    assert (
+        errors(fast)
+        == errors(standard)
+        == [(["neighborhood", "center", "label"], "INTERNAL_ERROR")]
+    )
 
 
 # --- limits and errors -----------------------------------------------------------------------
