@@ -49,6 +49,13 @@ def _plain(parent_type: GraphQLObjectType) -> Plain:
 class Executor(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's executor as strawberry configures it, plus the plain-object fast path."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Whether each field set (graphql-core makes one per selection and reuses it for
+        # every object of a list) is all plain, so that a list of papers with resolver
+        # fields does not try the fast path for each paper. Held to keep the ids unique.
+        self._plain_sets: dict[int, tuple[Any, bool]] = {}
+
     def execute_fields(
         self,
         parent_type: GraphQLObjectType,
@@ -58,8 +65,14 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         plain = _plain(parent_type)
-        middleware = getattr(self.middleware_manager, "middlewares", None)
-        if plain and not middleware:
+        known = self._plain_sets.get(id(grouped_field_set))
+        if known is None or known[0] is not grouped_field_set:
+            all_plain = not getattr(self.middleware_manager, "middlewares", None) and all(
+                details[0].node.name.value in plain or details[0].node.name.value == "__typename"
+                for details in grouped_field_set.values()
+            )
+            known = self._plain_sets[id(grouped_field_set)] = (grouped_field_set, all_plain)
+        if known[1]:
             # Whatever the fast path cannot settle, graphql-core completes (or reports) as usual.
             with contextlib.suppress(Exception):
                 return self._complete_plain(parent_type, plain, source_value, grouped_field_set)
