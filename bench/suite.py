@@ -294,8 +294,11 @@ async def build_calls(server: LocalServer, centres: int) -> tuple[dict[str, list
     repository = repository_for(server)
     bench = Statements(cypher_dir() / "bench")
     try:
+        # Every author, sorted: on the 1M graph with a cold page cache this takes minutes.
         records, _, _ = await repository._driver.execute_query(
-            bench["select_authors_by_works"], database_="neo4j", routing_="r"
+            neo4j.Query(bench["select_authors_by_works"], timeout=1800.0),
+            database_="neo4j",
+            routing_="r",
         )
         authors = [dict(r) for r in records]
         sample = sample_centres(authors, centres)
@@ -624,6 +627,8 @@ def main() -> None:
         "settings": {k: v for k, v in vars(options).items() if k != "doc"},
         "graphs": [],
     }
+    name = "quick" if options.quick else datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    partial = RESULTS / f"{name}.partial.json"
     for papers in options.sizes:
         server, info = prepare_graph(papers, say)
         log_dir = CACHE / f"logs-{papers}"
@@ -642,14 +647,16 @@ def main() -> None:
                 measure(clients, calls, options.workloads, options, pids, say)
             )
             run["graphs"].append(info)
+            # Kept after each size, so that a failure at a larger one loses nothing measured.
+            partial.write_text(json.dumps(run, indent=1))
         finally:
             for process in (service, peer):
                 if process is not None:
                     stop_process(process)
             server.stop()
-    name = "quick" if options.quick else datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     out = RESULTS / f"{name}.json"
     out.write_text(json.dumps(run, indent=1))
+    partial.unlink(missing_ok=True)
     say(f"results: {out.relative_to(ROOT)}")
     if options.doc:
         from bench.report import write_report
