@@ -53,7 +53,9 @@ def to_csv(source: Path, folder: Path) -> dict[str, int]:
     authors: dict[str, str] = {}
     topics: dict[str, dict[str, Any]] = {}
     institutions: dict[str, dict[str, Any]] = {}
-    authored, cites, has_topic = [], [], []
+    authored: list[tuple[Any, ...]] = []
+    cites: list[tuple[str, str]] = []
+    has_topic: list[tuple[Any, ...]] = []
     for _, text in lines(source):
         work = parse_work(json.loads(text))
         papers[work.id] = work.props

@@ -616,7 +616,7 @@ def main() -> None:
         print(text, flush=True)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    run = {
+    run: dict[str, Any] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
             "cpus": os.cpu_count(),
