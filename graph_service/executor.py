@@ -18,7 +18,7 @@ from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
-# name -> (attribute, serialize, non-null) for each plain field of a type; None: not plain.
+# name -> (attribute, serialize, non-null) for each plain field of a type.
 Plain = dict[str, tuple[str, Any, bool]]
 _plain_fields: dict[GraphQLObjectType, Plain] = {}
 
@@ -34,7 +34,7 @@ def _plain(parent_type: GraphQLObjectType) -> Plain:
         for name, field in parent_type.fields.items():
             definition = field.extensions.get("strawberry-definition")
             non_null = isinstance(field.type, GraphQLNonNull)
-            leaf = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
+            leaf = field.type.of_type if non_null else field.type
             if (
                 isinstance(definition, StrawberryField)
                 and definition.is_basic_field
@@ -90,7 +90,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             if name == "__typename":
                 results[response_name] = parent_type.name
                 continue
-            attribute, serialize, non_null = plain[name]  # KeyError: not plain, so unsettled
+            attribute, serialize, non_null = plain[name]
             value = getattr(source, attribute)
             if value is None:
                 if non_null:

@@ -63,7 +63,7 @@ class Loaders:
                 "topics": profile.topics,
                 # One more than the page, as the page statements do, to tell if more follow.
                 "works": profile.works + 1 if profile.works else 0,
-                "mostCited": profile.works_statement.endswith("most_cited"),
+                "mostCited": profile.works_statement == "page_author_works_most_cited",
                 "authorships": profile.authorships,
                 "paperTopics": profile.paper_topics,
                 "collaborators": profile.collaborators + 1 if profile.collaborators else 0,

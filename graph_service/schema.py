@@ -48,6 +48,7 @@ MAX_PER_NODE = 100
 SCAN_LIMIT = 300
 MAX_PATH = 8
 MAX_LIST = 100
+AUTHOR_TOPICS = 10
 MAX_UPSERT = 1000
 # Limits on the query document itself, checked before anything runs.
 MAX_QUERY_DEPTH = 12
@@ -219,7 +220,7 @@ class Author(Node):
         ]
 
     @strawberry.field(description="Topics of the author's works, with how many of them each.")
-    async def topics(self, info: Ctx, first: int = 10) -> list[AuthorTopic]:
+    async def topics(self, info: Ctx, first: int = AUTHOR_TOPICS) -> list[AuthorTopic]:
         check_range("first", first, 1, MAX_LIST)
         rows = await _loaders(info).get("get_author_topics", self.id, first=first) or []
         return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows]
@@ -581,8 +582,11 @@ def _first(field: SelectedField, default: int, most: int) -> int:
 
 
 def _work_order(value: Any) -> WorkOrder | None:
-    if value is None or isinstance(value, WorkOrder):
-        return value or WorkOrder.NEWEST_FIRST
+    """The `orderBy` of a selection: absent, a coerced variable or a literal's name."""
+    if value is None:
+        return WorkOrder.NEWEST_FIRST
+    if isinstance(value, WorkOrder):
+        return value
     for order in WorkOrder:
         if value in (order.name, order.value):
             return order
@@ -598,7 +602,7 @@ def _profile(selections: list[Selection]) -> Profile:
     fields = _fields(selections)
     profile = Profile(affiliations="institutions" in fields)
     if "topics" in fields:
-        profile.topics = _first(fields["topics"], 10, MAX_LIST)
+        profile.topics = _first(fields["topics"], AUTHOR_TOPICS, MAX_LIST)
     works = fields.get("works")
     order = _work_order(works.arguments.get("orderBy")) if works else None
     if works and order and works.arguments.get("after") is None:
@@ -650,8 +654,10 @@ class Query:
     @strawberry.field(description="An author by id (e.g. A5009198168); null if absent.")
     async def author(self, info: Ctx, id: strawberry.ID) -> Author | None:
         parsed = _parse_id(id, "Author")
-        profile = _profile(info.selected_fields[0].selections) if parsed else None
-        if not profile or parsed is None:
+        if parsed is None:
+            return None
+        profile = _profile(info.selected_fields[0].selections)
+        if not profile:
             return await _entity(info, id, "Author")  # type: ignore[return-value]
         # A profile page: its fields would cost a statement each, level by level.
         found = await _loaders(info).load_profile(parsed, profile)
