@@ -292,15 +292,12 @@ def sample_centres(authors: list[dict[str, Any]], n: int) -> list[dict[str, Any]
 
 async def build_calls(server: LocalServer, centres: int) -> tuple[dict[str, list[Call]], int]:
     repository = repository_for(server)
-    bench = Statements(cypher_dir() / "bench")
+    bench = Repository(
+        repository._driver, "neo4j", timeout=60.0, statements=Statements(cypher_dir() / "bench")
+    )
     try:
         # Every author, sorted: on the 1M graph with a cold page cache this takes minutes.
-        records, _, _ = await repository._driver.execute_query(
-            neo4j.Query(bench["select_authors_by_works"], timeout=1800.0),
-            database_="neo4j",
-            routing_="r",
-        )
-        authors = [dict(r) for r in records]
+        authors = await bench.read("select_authors_by_works", tx_timeout=1800.0)
         sample = sample_centres(authors, centres)
         calls: dict[str, list[Call]] = {w: [] for w in ("W1", "W2", "W3", "W4", "W5")}
         for author in sample:
