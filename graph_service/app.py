@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import logging
+import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -16,8 +21,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
+from strawberry.types import ExecutionResult
 
-from graph_service.errors import ServiceError
+from graph_service.admission import Admission
+from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError
 from graph_service.loaders import Loaders
 from graph_service.repository import Repository
 from graph_service.schema import Context, build_schema, warm_up
@@ -46,7 +54,59 @@ def page(name: str) -> Response:
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view, handed the app's repository as its context."""
+    """Strawberry's ASGI view, handed the app's repository as its context; every request has
+    a deadline and a largest response."""
+
+    def __init__(self, settings: Settings, **options: Any) -> None:
+        admission = Admission(
+            most=settings.max_concurrent,
+            heavy=settings.max_heavy,
+            heavy_cost=settings.cost_budget // 10,
+        )
+        super().__init__(build_schema(settings.cost_budget, admission), **options)
+        self.settings = settings
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: Any,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        # Past the deadline the operation is cancelled wherever it waits (Neo4j included,
+        # frozen or not); the driver closes the connections it was using.
+        deadline = self.settings.request_timeout
+        try:
+            async with asyncio.timeout(deadline):
+                return await super().execute_operation(
+                    request, request_adapter, request_data, context, root_value, sub_response
+                )
+        except TimeoutError:
+            failure = QueryTimeout(
+                f"the request ran past its time limit ({deadline:g}s) and was stopped"
+            )
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # the server is shutting down or the client went away
+            failure = QueryTimeout("the request was cancelled before it finished")
+        return ExecutionResult(data=None, errors=[client_error(failure, context.request_id)])
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        most = self.settings.max_response_bytes
+        if len(response.body) > most:
+            request_id = sub_response.headers.get("X-Request-ID", "")
+            too_large = ResponseTooLarge(
+                f"the response would be {len(response.body):,} bytes, over the limit of "
+                f"{most:,}: ask for fewer items or fields"
+            )
+            error = client_error(too_large, request_id).formatted
+            response.body = json.dumps({"data": None, "errors": [error]}).encode()
+            response.headers["content-length"] = str(len(response.body))
+        return response
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # Our own GraphiQL build: strawberry's page loads GraphiQL from a CDN.
@@ -66,7 +126,16 @@ class GraphQLApp(GraphQL[Context, None]):
             request_id=request_id,
             write_token=settings.token,
             request=request if isinstance(request, Request) else None,
+            response=response if isinstance(response, Response) else None,
         )
+
+
+def client_error(error: ServiceError, request_id: str) -> GraphQLError:
+    """A service error as the error policy would show it, for errors raised outside the
+    schema's execution (deadline, response size)."""
+    return GraphQLError(
+        str(error), original_error=error, extensions={"code": error.code, "requestId": request_id}
+    )
 
 
 def _request_id(given: str | None) -> str:
@@ -84,12 +153,49 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+class Readiness:
+    """Whether Neo4j answers, from a probe run at most once per FRESH seconds, one at a time.
+
+    Polled under load, readiness must not add to it or wait behind it: the probe has its own
+    connection, and a probe slower than PATIENCE answers with what the last one found.
+    """
+
+    FRESH = 1.0
+    PATIENCE = 0.5
+
+    def __init__(self, repository: Repository) -> None:
+        self._repository = repository
+        self._checked: float | None = None
+        self._problem: str | None = None
+        self._probe: asyncio.Task[None] | None = None
+
+    async def problem(self) -> str | None:
+        """None when Neo4j answered the last probe, else why it did not."""
+        stale = self._checked is None or time.monotonic() - self._checked > self.FRESH
+        if stale and (self._probe is None or self._probe.done()):
+            self._probe = asyncio.create_task(self._run())
+        if self._probe is not None and not self._probe.done():
+            # Nothing known yet: wait for the first probe whatever it takes (it is bounded).
+            patience = None if self._checked is None else self.PATIENCE
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._probe), patience)
+        return self._problem
+
+    async def _run(self) -> None:
+        try:
+            await self._repository.ping()
+        except ServiceError as error:
+            self._problem = str(error)
+        else:
+            self._problem = None
+        self._checked = time.monotonic()
+
+
 async def readyz(request: Request) -> Response:
-    repository: Repository = request.app.state.repository
-    try:
-        await repository.ping()
-    except ServiceError as error:
-        return JSONResponse({"status": "unavailable", "reason": str(error)}, status_code=503)
+    readiness: Readiness = request.app.state.readiness
+    problem = await readiness.problem()
+    if problem is not None:
+        return JSONResponse({"status": "unavailable", "reason": problem}, status_code=503)
     return JSONResponse({"status": "ready"})
 
 
@@ -107,6 +213,7 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         repository = Repository.connect(settings)
         app.state.repository = repository
+        app.state.readiness = Readiness(repository)
         try:
             await repository.apply_schema()
         except ServiceError as error:
@@ -122,7 +229,7 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await repository.close()
 
-    graphql = GraphQLApp(build_schema(), graphql_ide="graphiql")
+    graphql = GraphQLApp(settings, graphql_ide="graphiql")
     static = web_dir()
     routes = [
         Route("/", explorer),

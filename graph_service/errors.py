@@ -29,3 +29,21 @@ class Forbidden(ServiceError):
     """A write without the configured bearer token, or with writes disabled."""
 
     code = "FORBIDDEN"
+
+
+class CostLimit(ServiceError):
+    """An operation whose computed cost is over the request budget."""
+
+    code = "COST_LIMIT"
+
+
+class Overloaded(ServiceError):
+    """Too many operations run at once; the client should retry after a moment."""
+
+    code = "OVERLOADED"
+
+
+class ResponseTooLarge(ServiceError):
+    """A response larger than the configured maximum."""
+
+    code = "RESPONSE_TOO_LARGE"

@@ -16,6 +16,9 @@ from graph_service.settings import Settings
 
 Record = dict[str, Any]
 PING_TIMEOUT = 5.0
+# How long past a transaction's own timeout the service waits for Neo4j before giving up on
+# it: a server that is frozen (or cut off) never reports its timeout.
+STATEMENT_GRACE = 2.0
 
 
 class Repository:
@@ -27,8 +30,10 @@ class Repository:
         database: str,
         timeout: float,
         statements: Statements | None = None,
+        probe: AsyncDriver | None = None,
     ) -> None:
         self._driver = driver
+        self._probe = probe or driver
         self._database = database
         self._timeout = timeout
         self.statements = statements or Statements()
@@ -39,19 +44,35 @@ class Repository:
     def connect(cls, settings: Settings) -> Repository:
         if not settings.neo4j_uri:
             raise DatabaseUnavailable("no Neo4j URI configured")
+        auth = (settings.neo4j_user, settings.password or "")
         driver = AsyncGraphDatabase.driver(
             settings.neo4j_uri,
-            auth=(settings.neo4j_user, settings.password or ""),
+            auth=auth,
             connection_timeout=5.0,
-            connection_acquisition_timeout=10.0,
+            # A frozen database holds every connection: the pool's size bounds how many pile
+            # up, and a request waits for one no longer than it may take in all.
+            max_connection_pool_size=settings.neo4j_pool_size,
+            connection_acquisition_timeout=settings.request_timeout,
             # Retries of transient errors stop well before a client gives up on us.
             max_transaction_retry_time=5.0,
             notifications_min_severity="OFF",
         )
-        return cls(driver, settings.neo4j_database, settings.query_timeout)
+        # Readiness has a connection of its own, so a busy pool does not make a healthy
+        # database look dead.
+        probe = AsyncGraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=auth,
+            connection_timeout=PING_TIMEOUT,
+            max_connection_pool_size=1,
+            connection_acquisition_timeout=PING_TIMEOUT,
+            notifications_min_severity="OFF",
+        )
+        return cls(driver, settings.neo4j_database, settings.query_timeout, probe=probe)
 
     async def close(self) -> None:
         await self._driver.close()
+        if self._probe is not self._driver:
+            await self._probe.close()
 
     async def read(
         self,
@@ -76,15 +97,19 @@ class Repository:
         routing: RoutingControl,
         tx_timeout: float | None,
     ) -> list[Record]:
-        query = neo4j.Query(self.statements[name], timeout=tx_timeout or self._timeout)
+        timeout = tx_timeout or self._timeout
+        query = neo4j.Query(self.statements[name], timeout=timeout)
         self.executed += 1
         try:
-            result = await self._driver.execute_query(
-                query,
-                dict(parameters or {}),
-                routing_=routing,
-                database_=self._database,
-            )
+            async with asyncio.timeout(timeout + STATEMENT_GRACE):
+                result = await self._driver.execute_query(
+                    query,
+                    dict(parameters or {}),
+                    routing_=routing,
+                    database_=self._database,
+                )
+        except TimeoutError:
+            raise unanswered(name, timeout) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, name) from error
         # Statements return maps and scalars, never nodes, so the records need no conversion;
@@ -99,7 +124,9 @@ class Repository:
         """Run several named statements in one write transaction (all or nothing)."""
         queries = [(self.statements[name], dict(parameters)) for name, parameters in steps]
 
-        @neo4j.unit_of_work(timeout=tx_timeout or self._timeout)
+        timeout = tx_timeout or self._timeout
+
+        @neo4j.unit_of_work(timeout=timeout)
         async def work(tx: neo4j.AsyncManagedTransaction) -> list[list[Record]]:
             results = []
             for text, parameters in queries:
@@ -109,8 +136,13 @@ class Repository:
 
         self.executed += len(queries)
         try:
-            async with self._driver.session(database=self._database) as session:
+            async with (
+                asyncio.timeout(timeout + STATEMENT_GRACE),
+                self._driver.session(database=self._database) as session,
+            ):
                 return await session.execute_write(work)
+        except TimeoutError:
+            raise unanswered("+".join(name for name, _ in steps), timeout) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, "+".join(name for name, _ in steps)) from error
 
@@ -126,7 +158,7 @@ class Repository:
             async with asyncio.timeout(PING_TIMEOUT):
                 # execute_query retries on a fresh connection when pooled ones died with a
                 # restarted server, so readiness comes back with the server.
-                await self._driver.execute_query(
+                await self._probe.execute_query(
                     self.statements["ping"],
                     routing_=RoutingControl.READ,
                     database_=self._database,
@@ -135,6 +167,13 @@ class Repository:
             raise DatabaseUnavailable(f"Neo4j did not answer within {PING_TIMEOUT:.0f}s") from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, "ping") from error
+
+
+def unanswered(name: str, timeout: float) -> QueryTimeout:
+    return QueryTimeout(
+        f"the query ({name}) ran past its time limit: Neo4j did not answer within "
+        f"{timeout + STATEMENT_GRACE:g}s"
+    )
 
 
 def translate(error: Exception, name: str) -> ServiceError:

@@ -11,21 +11,17 @@ from typing import Annotated, Any, Generic, NamedTuple, TypeVar
 
 import strawberry
 from starlette.requests import Request
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from starlette.responses import Response
+from strawberry.extensions import MaxTokensLimiter, ParserCache
 from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
+from graph_service.admission import Admission
 from graph_service.errors import Forbidden, InvalidInput
 from graph_service.executor import Executor
-from graph_service.extensions import ErrorPolicy
+from graph_service.extensions import DOCUMENT_CACHE, ErrorPolicy, RequestGuard
 from graph_service.ingest import Loader
+from graph_service.limits import DEFAULT_COST_BUDGET, MAX_TOKENS
 from graph_service.loaders import Loaders, Profile
 from graph_service.openalex import node_label
 from graph_service.pagination import (
@@ -50,10 +46,6 @@ MAX_PATH = 8
 MAX_LIST = 100
 AUTHOR_TOPICS = 10
 MAX_UPSERT = 1000
-# Limits on the query document itself, checked before anything runs.
-MAX_QUERY_DEPTH = 12
-MAX_TOKENS = 4000
-MAX_ALIASES = 30
 WARM_UP_TIMEOUT = 120.0
 
 
@@ -66,6 +58,8 @@ class Context:
     request_id: str
     write_token: str | None = None
     request: Request | None = None
+    # The HTTP response being made: its status and headers are the response's.
+    response: Response | None = None
 
 
 Ctx = Info[Context, None]
@@ -973,22 +967,17 @@ async def warm_up(repository: Repository) -> None:
         )
 
 
-# A UI sends the same few query texts again and again: parsing and validating one took
-# about as long as running its statements. The limits' rule classes are made once, because
-# the validation cache keys on them (each limiter makes a new class when constructed).
-DOCUMENT_CACHE = 256
-LIMIT_RULES = [
-    *QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-]
-
-
 class GraphSchema(strawberry.Schema):
     def process_errors(self, errors: Any, execution_context: Any = None) -> None:
         """ErrorPolicy logs what needs logging (unexpected errors, with the request id)."""
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(
+    budget: int = DEFAULT_COST_BUDGET, admission: Admission | None = None
+) -> strawberry.Schema:
+    """The schema; `budget` and `admission` bound what one request may cost and how many run
+    at once (the app makes them from its settings)."""
+    lanes = admission or Admission(most=32, heavy=2, heavy_cost=budget // 10)
     return GraphSchema(
         execution_context_class=Executor,
         query=Query,
@@ -997,8 +986,7 @@ def build_schema() -> strawberry.Schema:
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: ParserCache(maxsize=DOCUMENT_CACHE),
-            lambda: AddValidationRules(LIMIT_RULES),
-            lambda: ValidationCache(maxsize=DOCUMENT_CACHE),
+            lambda: RequestGuard(budget, lanes),
             ErrorPolicy,
         ],
     )

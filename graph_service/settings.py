@@ -8,6 +8,8 @@ import platformdirs
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph_service.limits import DEFAULT_COST_BUDGET
+
 
 def default_neo4j_home() -> Path:
     """Where the project-managed Neo4j lives by default: per user, outside any git tree."""
@@ -51,6 +53,41 @@ class Settings(BaseSettings):
         gt=0,
         validation_alias=_env("GRAPH_SERVICE_QUERY_TIMEOUT"),
         description="Seconds a Cypher transaction may run before the server stops it.",
+    )
+    request_timeout: float = Field(
+        default=15.0,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_REQUEST_TIMEOUT"),
+        description="Seconds a GraphQL request may take in all; past it: QUERY_TIMEOUT.",
+    )
+    cost_budget: int = Field(
+        default=DEFAULT_COST_BUDGET,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_COST_BUDGET"),
+        description="The most one operation may cost (docs/api.md: how cost is counted).",
+    )
+    max_response_bytes: int = Field(
+        default=10_000_000,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_MAX_RESPONSE_BYTES"),
+    )
+    max_concurrent: int = Field(
+        default=32,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_MAX_CONCURRENT"),
+        description="Operations running at once; more wait a moment, then get HTTP 503.",
+    )
+    max_heavy: int = Field(
+        default=2,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_MAX_HEAVY"),
+        description="Of those, operations costing over a tenth of the budget.",
+    )
+    neo4j_pool_size: int = Field(
+        default=40,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_NEO4J_POOL_SIZE"),
+        description="Bolt connections the service keeps at most.",
     )
 
     write_token: SecretStr | None = Field(

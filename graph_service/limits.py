@@ -1,0 +1,340 @@
+"""What a request may ask for, measured from its document before anything runs.
+
+Two measures, each one pass over the document with every fragment measured once (memoised),
+so their cost is linear in the document however often its fragments spread each other:
+
+- the document's shape: depth, aliases, fields once fragments are expanded, and how often one
+  response name repeats in one merged selection set (graphql-core's field-merging rule takes
+  time quadratic in those repeats, so they are bounded before it runs);
+- the operation's cost: every list counts its size (`first`, `limit`, a list argument's
+  length), multiplied down the nesting and summed over aliases; an object counts 1; scalars
+  and introspection are free. A slice counts its `limit` plus `depth x perNodeLimit` for the
+  expansion, and its nodes and edges its `limit` each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+)
+
+MAX_TOKENS = 4000
+MAX_QUERY_DEPTH = 12
+MAX_ALIASES = 30
+MAX_FIELDS = 1000
+MAX_REPEATS = 10
+DEFAULT_COST_BUDGET = 10_000
+# A list without a size argument (a paper's authorships, a topic's children) counts this many.
+UNSIZED_LIST = 10
+# No argument admits more items than this; larger values are refused by the field itself
+# with its range, so the cost does not pretend to more.
+MOST_ITEMS = 1000
+# Lists whose size is the size argument of the field above them.
+SIZED_BY_PARENT = {
+    ("Connection", "edges"),
+    ("Connection", "nodes"),
+    ("GraphSlice", "nodes"),
+    ("GraphSlice", "edges"),
+}
+
+
+class LimitExceeded(Exception):
+    """A document or operation asks for more than the service allows; the message says what."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a selection set asks for once its fragments are expanded."""
+
+    depth: int = 0
+    aliases: int = 0
+    fields: int = 0
+
+
+@dataclass
+class _Shapes:
+    fragments: Mapping[str, FragmentDefinitionNode]
+    known: dict[str, Shape] = field(default_factory=dict)
+    visiting: set[str] = field(default_factory=set)
+
+    def of(self, selection_set: SelectionSetNode | None) -> Shape:
+        depth = aliases = fields = 0
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                inner = self.of(selection.selection_set)
+                # Introspection is answered from memory; GraphiQL's own query is 14 deep.
+                if not selection.name.value.startswith("__"):
+                    depth = max(depth, inner.depth + (1 if selection.selection_set else 0))
+                aliases += inner.aliases + (1 if selection.alias else 0)
+                fields += inner.fields + 1
+                continue
+            if isinstance(selection, InlineFragmentNode):
+                inner = self.of(selection.selection_set)
+            else:
+                assert isinstance(selection, FragmentSpreadNode)
+                inner = self.fragment(selection.name.value)
+            depth = max(depth, inner.depth)
+            aliases += inner.aliases
+            fields += inner.fields
+        return Shape(depth, aliases, fields)
+
+    def fragment(self, name: str) -> Shape:
+        known = self.known.get(name)
+        if known is not None:
+            return known
+        definition = self.fragments.get(name)
+        if definition is None or name in self.visiting:
+            return Shape()  # unknown or cyclic: validation reports it
+        self.visiting.add(name)
+        shape = self.known[name] = self.of(definition.selection_set)
+        self.visiting.discard(name)
+        return shape
+
+
+def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
+    return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+
+
+def _operations(document: DocumentNode) -> list[OperationDefinitionNode]:
+    return [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+
+
+def check_document(document: DocumentNode) -> None:
+    """Raise LimitExceeded unless the document is within the shape limits.
+
+    Linear in the document: a fragment is measured once however often it is spread, and the
+    repeats are counted only once the expanded size is known to be small.
+    """
+    fragments = _fragments(document)
+    shapes = _Shapes(fragments)
+    used: set[str] = set()
+    total = 0
+    for operation in _operations(document):
+        name = operation.name.value if operation.name else "anonymous"
+        shape = shapes.of(operation.selection_set)
+        if shape.depth > MAX_QUERY_DEPTH:
+            raise LimitExceeded(
+                f"'{name}' exceeds maximum operation depth of {MAX_QUERY_DEPTH} "
+                f"(it is {shape.depth} deep)"
+            )
+        if shape.aliases > MAX_ALIASES:
+            raise LimitExceeded(
+                f"{shape.aliases} aliases found, counting each use of a fragment; "
+                f"allowed: {MAX_ALIASES}"
+            )
+        total += shape.fields
+        if total > MAX_FIELDS:
+            raise LimitExceeded(
+                f"the document selects {total:,} fields once its fragments are expanded; "
+                f"allowed: {MAX_FIELDS:,}"
+            )
+        _count_repeats(operation.selection_set, fragments, {}, used, ())
+    for name in fragments:
+        if name not in used:
+            # Validation would report it too, but only after measuring its fields.
+            raise LimitExceeded(f"Fragment '{name}' is never used.")
+
+
+def _count_repeats(
+    selection_set: SelectionSetNode | None,
+    fragments: Mapping[str, FragmentDefinitionNode],
+    counts: dict[tuple[str, ...], int],
+    used: set[str],
+    path: tuple[str, ...],
+    visiting: frozenset[str] = frozenset(),
+) -> None:
+    """Count each response name per merged selection set (keyed by its response path)."""
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode):
+            key = (*path, (selection.alias or selection.name).value)
+            counts[key] = counts.get(key, 0) + 1
+            if counts[key] > MAX_REPEATS:
+                raise LimitExceeded(
+                    f"the field '{'.'.join(key)}' is selected more than {MAX_REPEATS} times "
+                    "in one selection set; select it once"
+                )
+            _count_repeats(selection.selection_set, fragments, counts, used, key, visiting)
+        elif isinstance(selection, InlineFragmentNode):
+            _count_repeats(selection.selection_set, fragments, counts, used, path, visiting)
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            used.add(name)
+            if name in fragments and name not in visiting:
+                _count_repeats(
+                    fragments[name].selection_set,
+                    fragments,
+                    counts,
+                    used,
+                    path,
+                    visiting | {name},
+                )
+
+
+# --- cost ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Costs:
+    schema: GraphQLSchema
+    fragments: Mapping[str, FragmentDefinitionNode]
+    variables: Mapping[str, Any]
+    defaults: Mapping[str, Any]
+    # (fragment, size handed down) -> cost of one use of the fragment.
+    known: dict[tuple[str, int | None], int] = field(default_factory=dict)
+    visiting: set[str] = field(default_factory=set)
+
+    def of(
+        self, selection_set: SelectionSetNode | None, parent: GraphQLNamedType, size: int | None
+    ) -> int:
+        total = 0
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                total += self.field(selection, parent, size)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                inner = self.schema.get_type(condition.name.value) if condition else parent
+                if inner is not None:
+                    total += self.of(selection.selection_set, inner, size)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self.fragment(selection.name.value, size)
+        return total
+
+    def fragment(self, name: str, size: int | None) -> int:
+        key = (name, size)
+        known = self.known.get(key)
+        if known is not None:
+            return known
+        definition = self.fragments.get(name)
+        if definition is None or name in self.visiting:
+            return 0
+        parent = self.schema.get_type(definition.type_condition.name.value)
+        if parent is None:
+            return 0
+        self.visiting.add(name)
+        cost = self.known[key] = self.of(definition.selection_set, parent, size)
+        self.visiting.discard(name)
+        return cost
+
+    def field(self, node: FieldNode, parent: GraphQLNamedType, size: int | None) -> int:
+        name = node.name.value
+        if name.startswith("__") or not isinstance(
+            parent, (GraphQLObjectType, GraphQLInterfaceType)
+        ):
+            return 0  # introspection is answered from memory
+        definition = parent.fields.get(name)
+        if definition is None:
+            return 0  # validation reports it
+        target = get_named_type(definition.type)
+        if not isinstance(target, (GraphQLObjectType, GraphQLInterfaceType, GraphQLUnionType)):
+            return 0  # a scalar or an enum
+        arguments = self.arguments(node, definition)
+        own = _size_argument(arguments)
+        if _is_list(definition):
+            # Connections are generic: PaperConnection, CollaboratorConnection, ...
+            owner = "Connection" if parent.name.endswith("Connection") else parent.name
+            if own is not None:
+                items = own
+            elif (owner, name) in SIZED_BY_PARENT and size is not None:
+                items = size
+            else:
+                items = UNSIZED_LIST
+            return items + items * self.of(node.selection_set, target, None)
+        work = 1
+        if name == "neighborhood":
+            work = (own or 0) + _int(arguments.get("depth"), 1) * _int(
+                arguments.get("perNodeLimit"), 1
+            )
+        return work + self.of(node.selection_set, target, own)
+
+    def arguments(self, node: FieldNode, definition: GraphQLField) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            name: argument.default_value for name, argument in definition.args.items()
+        }
+        for argument in node.arguments or ():
+            values[argument.name.value] = self.value(argument.value)
+        return values
+
+    def value(self, node: ValueNode) -> Any:
+        if isinstance(node, VariableNode):
+            name = node.name.value
+            given = self.variables.get(name)
+            return given if given is not None else self.defaults.get(name)
+        if isinstance(node, IntValueNode):
+            return int(node.value)
+        if isinstance(node, ListValueNode):
+            return list(node.values)
+        return None
+
+
+def _is_list(definition: GraphQLField) -> bool:
+    kind = definition.type
+    if isinstance(kind, GraphQLNonNull):
+        kind = kind.of_type
+    return isinstance(kind, GraphQLList)
+
+
+def _int(value: Any, default: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return max(0, min(value, MOST_ITEMS))
+
+
+def _size_argument(arguments: Mapping[str, Any]) -> int | None:
+    """How many items a field's arguments ask for: first, limit, a path's length, ids."""
+    for name in ("first", "limit"):
+        if name in arguments:
+            return _int(arguments[name], UNSIZED_LIST)
+    if "maxLength" in arguments:
+        return _int(arguments["maxLength"], UNSIZED_LIST) + 1
+    for name in ("ids", "works"):
+        if isinstance(arguments.get(name), list):
+            return min(len(arguments[name]), MOST_ITEMS)
+    return None
+
+
+def operation_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+) -> int:
+    """The cost of the operation that would run (0 when none can be picked: validation or
+    execution reports that)."""
+    operations = _operations(document)
+    if operation_name:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) != 1:
+        return 0
+    operation = operations[0]
+    root = schema.get_root_type(operation.operation)
+    if root is None:
+        return 0
+    defaults: dict[str, Any] = {}
+    costs = _Costs(schema, _fragments(document), variables or {}, defaults)
+    for definition in operation.variable_definitions or ():
+        if definition.default_value is not None:
+            defaults[definition.variable.name.value] = costs.value(definition.default_value)
+    return costs.of(operation.selection_set, root, None)
