@@ -309,9 +309,8 @@ def _size_argument(arguments: Mapping[str, Any]) -> int | None:
             return _int(arguments[name], UNSIZED_LIST)
     if "maxLength" in arguments:
         return _int(arguments["maxLength"], UNSIZED_LIST) + 1
-    for name in ("ids", "works"):
-        if isinstance(arguments.get(name), list):
-            return min(len(arguments[name]), MOST_ITEMS)
+    if isinstance(arguments.get("ids"), list):
+        return min(len(arguments["ids"]), MOST_ITEMS)
     return None
 
 

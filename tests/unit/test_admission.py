@@ -1,0 +1,47 @@
+"""The admission lanes: heavy operations share a narrow lane, cheap ones are not held up."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from contextlib import AsyncExitStack
+
+from graph_service.admission import ADMISSION_WAIT, Admission
+
+
+def test_heavy_operations_past_their_lane_are_refused_while_light_ones_enter() -> None:
+    async def scenario() -> None:
+        lanes = Admission(most=3, heavy=1, heavy_cost=100)
+        async with AsyncExitStack() as holding:
+            assert await lanes.enter(500, holding)
+            started = time.monotonic()
+            async with AsyncExitStack() as second:
+                assert not await lanes.enter(500, second)
+            assert time.monotonic() - started >= ADMISSION_WAIT * 0.9
+            async with AsyncExitStack() as light:
+                assert await lanes.enter(50, light)
+                async with AsyncExitStack() as other:
+                    assert await lanes.enter(100, other)  # at the threshold: light
+                    async with AsyncExitStack() as full:
+                        assert not await lanes.enter(1, full)  # all three places taken
+        # Released on leaving: a heavy one enters again at once.
+        async with AsyncExitStack() as again:
+            started = time.monotonic()
+            assert await lanes.enter(500, again)
+            assert time.monotonic() - started < ADMISSION_WAIT / 2
+
+    asyncio.run(scenario())
+
+
+def test_a_refused_heavy_operation_gives_back_the_place_it_took_in_the_wide_lane() -> None:
+    async def scenario() -> None:
+        lanes = Admission(most=2, heavy=1, heavy_cost=10)
+        async with AsyncExitStack() as holding:
+            assert await lanes.enter(50, holding)
+            async with AsyncExitStack() as refused:
+                assert not await lanes.enter(50, refused)
+            # Had the refused one kept its place in the wide lane, this would wait and fail.
+            async with AsyncExitStack() as light:
+                assert await lanes.enter(1, light)
+
+    asyncio.run(scenario())
