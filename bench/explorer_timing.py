@@ -12,11 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import neo4j
@@ -26,6 +22,7 @@ from graph_service import generator
 from graph_service.bulk import BulkImport
 from graph_service.cypher import Statements, cypher_dir
 from graph_service.localserver import LocalServer, free_port
+from graph_service.served import served
 
 ARGS = [
     "--no-sandbox",
@@ -56,67 +53,57 @@ def main() -> None:
         rows, _, _ = d.execute_query(statement)
     # The most productive authors: the busiest slices.
     centres = [row["id"] for row in rows[: options.authors + 1]]
-    port = free_port()
-    service = subprocess.Popen(
-        [sys.executable, "-m", "graph_service", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(f"{base}/readyz", timeout=2):  # noqa: S310
-                    break
-            except OSError:
-                time.sleep(0.3)
-        draws, expands, sizes = [], [], []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1500, "height": 950})
-            page.goto(base + "/")
-            page.fill("#limit", "300")
-            page.fill("#per", "25")
-            page.select_option("#depth", "2")
-            for index, centre in enumerate(centres):
-                ready = int(page.get_attribute("#graph", "data-ready") or 0)
-                page.evaluate(f"window.explorer.pick('{centre}', 'Author')")
-                page.wait_for_function(
-                    f"Number(document.querySelector('#graph').dataset.ready || 0) > {ready}",
-                    timeout=60000,
-                )
-                nodes = int(page.get_attribute("#graph", "data-node-count") or 0)
-                draw = int(page.get_attribute("#graph", "data-draw-ms") or 0)
-                target = page.evaluate("window.explorer.nodeIds().find(id => id.startsWith('W'))")
-                position = page.evaluate(f"window.explorer.pagePosition('{target}')")
-                page.mouse.dblclick(position["x"], position["y"])
-                page.wait_for_function(
-                    f"Number(document.querySelector('#graph').dataset.ready) > {ready + 1}",
-                    timeout=60000,
-                )
-                expand = int(page.get_attribute("#graph", "data-expand-ms") or 0)
-                grown = int(page.get_attribute("#graph", "data-node-count") or 0)
-                print(f"{centre}: {nodes} nodes in {draw} ms; +{grown - nodes} in {expand} ms")
-                if index == 0:
-                    continue  # warm-up: query plans, JIT
-                draws.append(draw)
-                expands.append(expand)
-                sizes.append(nodes)
-            page.screenshot(path=str(work / "explorer-300.png"))
-            browser.close()
-        print(
-            f"\n{options.papers:,} papers; slices of {min(sizes)}-{max(sizes)} nodes "
-            f"(limit 300, depth 2, perNodeLimit 25)\n"
-            f"search pick -> drawn slice: median {statistics.median(draws):.0f} ms, "
-            f"max {max(draws)} ms\n"
-            f"double-click -> merged expansion: median {statistics.median(expands):.0f} ms, "
-            f"max {max(expands)} ms"
-        )
+        with served(env) as service:
+            time_explorer(service.base, centres, options.papers, work)
     finally:
-        service.terminate()
-        service.wait(timeout=30)
         server.stop()
+
+
+def time_explorer(base: str, centres: list[str], papers: int, work: Path) -> None:
+    """Pick each centre in the explorer, then expand a paper of its slice; print the times."""
+    draws, expands, sizes = [], [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 950})
+        page.goto(base + "/")
+        page.fill("#limit", "300")
+        page.fill("#per", "25")
+        page.select_option("#depth", "2")
+        for index, centre in enumerate(centres):
+            ready = int(page.get_attribute("#graph", "data-ready") or 0)
+            page.evaluate(f"window.explorer.pick('{centre}', 'Author')")
+            page.wait_for_function(
+                f"Number(document.querySelector('#graph').dataset.ready || 0) > {ready}",
+                timeout=60000,
+            )
+            nodes = int(page.get_attribute("#graph", "data-node-count") or 0)
+            draw = int(page.get_attribute("#graph", "data-draw-ms") or 0)
+            target = page.evaluate("window.explorer.nodeIds().find(id => id.startsWith('W'))")
+            position = page.evaluate(f"window.explorer.pagePosition('{target}')")
+            page.mouse.dblclick(position["x"], position["y"])
+            page.wait_for_function(
+                f"Number(document.querySelector('#graph').dataset.ready) > {ready + 1}",
+                timeout=60000,
+            )
+            expand = int(page.get_attribute("#graph", "data-expand-ms") or 0)
+            grown = int(page.get_attribute("#graph", "data-node-count") or 0)
+            print(f"{centre}: {nodes} nodes in {draw} ms; +{grown - nodes} in {expand} ms")
+            if index == 0:
+                continue  # warm-up: query plans, JIT
+            draws.append(draw)
+            expands.append(expand)
+            sizes.append(nodes)
+        page.screenshot(path=str(work / "explorer-300.png"))
+        browser.close()
+    print(
+        f"\n{papers:,} papers; slices of {min(sizes)}-{max(sizes)} nodes "
+        f"(limit 300, depth 2, perNodeLimit 25)\n"
+        f"search pick -> drawn slice: median {statistics.median(draws):.0f} ms, "
+        f"max {max(draws)} ms\n"
+        f"double-click -> merged expansion: median {statistics.median(expands):.0f} ms, "
+        f"max {max(expands)} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -18,11 +18,8 @@ import asyncio
 import os
 import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -35,7 +32,7 @@ from graph_service import generator
 from graph_service.bulk import BulkImport
 from graph_service.cypher import Statements, cypher_dir
 from graph_service.localserver import LocalServer, free_port
-from tests.unit.test_limits import fragment_bomb
+from graph_service.served import served
 
 HEAVY = (
     "query($id: ID!) { "
@@ -52,25 +49,6 @@ PROFILE = """query($id: ID!) { author(id: $id) {
   topics(first: 6) { topic { id name } works }
   collaborators(first: 8) { totalCount nodes { author { id name } sharedWorks } }
   works(first: 20) { totalCount nodes { id title year venue citedByCount } } } }"""
-
-
-def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graph_service", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(400):
-        try:
-            with urllib.request.urlopen(f"{base}/readyz", timeout=2):  # noqa: S310
-                return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the service did not become ready")
 
 
 async def post(
@@ -143,8 +121,11 @@ async def alone(base: str, person: str, count: int = 30) -> float:
 
 
 async def bomb(base: str) -> tuple[float, str]:
+    """Each fragment spreads the one before twice: 2^29 spreads in about 1.2 KB."""
+    parts = ["fragment F0 on Query { serverInfo { name } }"]
+    parts += [f"fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }}" for i in range(1, 30)]
     async with aiohttp.ClientSession() as session:
-        return await post(session, base, fragment_bomb(29), {})
+        return await post(session, base, "{ ...F29 } " + " ".join(parts), {})
 
 
 def bolt_connections(pid: int, port: int) -> int:
@@ -206,8 +187,8 @@ def main() -> None:
         print(f"{options.papers:,} papers; hub {hub}; profile of {person}", flush=True)
         wide = {"GRAPH_SERVICE_MAX_CONCURRENT": "1000", "GRAPH_SERVICE_MAX_HEAVY": "1000"}
         for name, extra in (("lanes (default)", {}), ("lanes opened wide", wide)):
-            process, base = serve({**env, **extra})
-            try:
+            with served({**env, **extra}) as service:
+                base = service.base
                 quiet = asyncio.run(alone(base, person))
                 loaded = asyncio.run(hostile(base, hub, person, options.seconds))
                 print(f"\n{name}: profile alone p50 {quiet * 1000:.0f} ms", flush=True)
@@ -224,11 +205,8 @@ def main() -> None:
                     print(f"  fragment bomb 2^29: {kind} in {elapsed * 1000:.0f} ms")
                     pid = server.status().pid
                     assert pid is not None
-                    result = asyncio.run(frozen(base, process.pid, pid, bolt, person, 10))
+                    result = asyncio.run(frozen(base, service.pid, pid, bolt, person, 10))
                     print(f"  Neo4j frozen 10 s at 20 requests/s: {result}", flush=True)
-            finally:
-                process.terminate()
-                process.wait(30)
     finally:
         server.stop()
 

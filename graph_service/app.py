@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -156,29 +155,25 @@ async def healthz(request: Request) -> Response:
 class Readiness:
     """Whether Neo4j answers, from a probe run at most once per FRESH seconds, one at a time.
 
-    Polled under load, readiness must not add to it or wait behind it: the probe has its own
-    connection, and a probe slower than PATIENCE answers with what the last one found.
+    Polled under load, readiness must not add to it or wait behind it: the probe has a
+    connection of its own, callers share the probe in flight, and its answer is kept for
+    FRESH seconds. A probe is bounded (PING_TIMEOUT), so a dead or frozen Neo4j gets a 503.
     """
 
     FRESH = 1.0
-    PATIENCE = 0.5
 
     def __init__(self, repository: Repository) -> None:
         self._repository = repository
-        self._checked: float | None = None
+        self._checked = float("-inf")
         self._problem: str | None = None
         self._probe: asyncio.Task[None] | None = None
 
     async def problem(self) -> str | None:
         """None when Neo4j answered the last probe, else why it did not."""
-        stale = self._checked is None or time.monotonic() - self._checked > self.FRESH
-        if stale and (self._probe is None or self._probe.done()):
-            self._probe = asyncio.create_task(self._run())
-        if self._probe is not None and not self._probe.done():
-            # Nothing known yet: wait for the first probe whatever it takes (it is bounded).
-            patience = None if self._checked is None else self.PATIENCE
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.shield(self._probe), patience)
+        if time.monotonic() - self._checked > self.FRESH:
+            if self._probe is None or self._probe.done():
+                self._probe = asyncio.create_task(self._run())
+            await asyncio.shield(self._probe)
         return self._problem
 
     async def _run(self) -> None:

@@ -142,7 +142,7 @@ def check_document(document: DocumentNode) -> None:
             )
         if shape.aliases > MAX_ALIASES:
             raise LimitExceeded(
-                f"{shape.aliases} aliases found, counting each use of a fragment; "
+                f"{shape.aliases:,} aliases found, counting each use of a fragment; "
                 f"allowed: {MAX_ALIASES}"
             )
         total += shape.fields

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,7 +18,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from graph_service.demo import DEMO_WORKS
-from graph_service.localserver import free_port
+from graph_service.served import served
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import load_files
 
@@ -47,36 +43,14 @@ def service(neo4j_target: Neo4jTarget, driver: neo4j.Driver) -> Iterator[str]:
     with driver.session() as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
     load_files(neo4j_target, [DEMO_WORKS])
-    port = free_port()
     env = {
         **os.environ,
         "NEO4J_URI": neo4j_target.uri,
         "NEO4J_USER": neo4j_target.user,
         "NEO4J_PASSWORD": neo4j_target.password,
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "graph_service", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/readyz", timeout=2) as answer:  # noqa: S310
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the service did not become ready"
-            assert process.poll() is None, "the service exited"
-            time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with served(env, ready_within=60) as running:
+        yield running.base
 
 
 @pytest.fixture(scope="module")

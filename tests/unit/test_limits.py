@@ -70,6 +70,9 @@ def test_aliases_counted_through_fragments_are_refused_in_milliseconds() -> None
     assert "aliases" in message
     # 3^30 aliases: refused by depth or aliases, never by walking them.
     rejected_within(alias_bomb(30), 50)
+    # 2^30 aliases without any depth: one aliased field, its fragment spread twice per level.
+    flat = fragment_bomb(30).replace("{ serverInfo { name } }", "{ a: serverInfo { name } }")
+    assert "1,073,741,824 aliases" in rejected_within(flat, 50)
 
 
 def test_depth_is_measured_through_fragments_once() -> None:
