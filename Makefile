@@ -8,12 +8,10 @@ WEB    := web/dist/.built
 BENCH  := $(VENV)/.bench-installed
 PEER   := bench/peer/node_modules/.installed
 
-.PHONY: run test lint typecheck pytest neo4j neo4j-stop schema web browser bench bench-quick clean
+.PHONY: run test test-unit lint typecheck pytest system neo4j neo4j-stop schema web browser bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
-	@command -v java >/dev/null || { echo "error: no Java: install a JDK 17 or 21 (apt-get install openjdk-17-jre-headless)"; exit 1; }
-	@command -v mvn >/dev/null || { echo "error: no Maven: install it (apt-get install maven)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -21,23 +19,31 @@ $(STAMP): pyproject.toml
 
 # The explorer and GraphiQL, bundled from npm packages (package-lock.json) for offline serving.
 $(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*) $(wildcard web/public/*)
-	@command -v npm >/dev/null || { echo "error: no npm: install Node.js 20+ (apt-get install nodejs npm)"; exit 1; }
+	@scripts/system-packages
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	touch $@
 
 web: $(WEB)
 
+# Java, Maven, Node.js/npm: installed where we may, else named (scripts/system-packages).
+system:
+	@scripts/system-packages
+
 # Browser tests drive Debian's Chromium (no browser download).
 browser:
-	@command -v chromium >/dev/null || { echo "error: no chromium: apt-get install chromium"; exit 1; }
+	@scripts/system-packages --browser
 
 ## run: install everything, start the local Neo4j, load the demo set into an empty graph, serve
-run: $(STAMP) $(WEB)
+run: system $(STAMP) $(WEB)
 	$(BIN)/graph-service load demo --if-empty
 	$(BIN)/graph-service serve
 
 ## test: install everything, then ruff, mypy --strict and pytest (integration tests included)
-test: $(STAMP) $(WEB) browser lint typecheck pytest
+test: system $(STAMP) $(WEB) browser lint typecheck pytest
+
+## test-unit: the tests that need no Neo4j and no browser (no Java either), in seconds
+test-unit: $(STAMP)
+	$(BIN)/pytest -m "not neo4j and not browser" -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -59,7 +65,7 @@ $(BENCH): $(STAMP)
 	touch $@
 
 $(PEER): bench/peer/package.json bench/peer/package-lock.json
-	@command -v npm >/dev/null || { echo "error: no npm: install Node.js 20+ (apt-get install nodejs npm)"; exit 1; }
+	@scripts/system-packages
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -63,6 +63,18 @@ def start_local(home: Path) -> LocalServer:
     return server
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what needs a Neo4j (the integration tests: the session's server or one of their
+    own) and what drives a browser, so `pytest -m "not neo4j and not browser"` runs without
+    Java or Chromium."""
+    integration = Path(__file__).resolve().parent / "integration"
+    for item in items:
+        if integration in item.path.parents or "neo4j_target" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+        if item.path.name == "test_browser.py":
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
     uri = os.environ.get("NEO4J_TEST_URI")
