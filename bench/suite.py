@@ -39,20 +39,18 @@ import neo4j
 import psutil
 
 from graph_service import generator
+from graph_service.api import Context, build_schema
+from graph_service.api.slices import slice_parameters
+from graph_service.api.types import ALL_LABELS
 from graph_service.bulk import BulkImport
 from graph_service.cypher import Statements, cypher_dir
 from graph_service.loaders import Loaders
 from graph_service.localserver import LocalServer, free_port, pinned_version
 from graph_service.repository import Repository
-from graph_service.schema import (
-    ALL_LABELS,
-    FULL_RELATIONSHIPS,
-    SCAN_LIMIT,
-    Context,
-    build_schema,
-)
 from graph_service.search import lucene_query
 
+# What the peer's slice query takes of the statement's parameters (the rest it fixes itself).
+PEER_SLICE_PARAMETERS = ("center", "depth", "scanLimit", "relTypes", "nodeTypes")
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".bench"
 RESULTS = ROOT / "bench" / "results"
@@ -312,13 +310,9 @@ async def build_calls(server: LocalServer, centres: int) -> tuple[dict[str, list
             )
             for workload, depth in (("W2", 1), ("W3", 2)):
                 variables = {"id": author["id"], "depth": depth}
-                peer = {
-                    "center": author["id"],
-                    "depth": depth,
-                    "scanLimit": SCAN_LIMIT,
-                    "relTypes": FULL_RELATIONSHIPS,
-                    "nodeTypes": ALL_LABELS,
-                }
+                # The peer takes the service's own statement parameters (limit 200, 25 each).
+                built = slice_parameters(author["id"], depth)
+                peer = {key: built[key] for key in PEER_SLICE_PARAMETERS}
                 calls[workload].append(
                     Call(
                         workload,

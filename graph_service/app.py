@@ -24,10 +24,10 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
 from graph_service.admission import Admission
+from graph_service.api import Context, build_schema, warm_up
 from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError
 from graph_service.loaders import Loaders
 from graph_service.repository import Repository
-from graph_service.schema import Context, build_schema, warm_up
 from graph_service.settings import Settings
 
 logger = logging.getLogger("graph_service")

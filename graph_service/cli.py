@@ -405,7 +405,7 @@ def export_schema(
     ] = None,
 ) -> None:
     """Print the GraphQL schema (SDL) the service serves."""
-    from graph_service.schema import build_schema
+    from graph_service.api import build_schema
 
     text = build_schema().as_str() + "\n"
     if output is None:

@@ -15,11 +15,11 @@ from typing import Any
 import neo4j
 import pytest
 
-import graph_service.schema
+import graph_service.api.slices
 from graph_service import generator
+from graph_service.api import build_schema
 from graph_service.cypher import Statements
 from graph_service.demo import DEMO_WORKS
-from graph_service.schema import build_schema
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import Api, api_for, cypher, load_files, path_length, wipe
 
@@ -732,12 +732,12 @@ def test_plain_objects_complete_as_graphql_core_completes_them(
     assert fast.json() == standard.json()
     assert len(fast.json()["data"]["neighborhood"]["nodes"]) > 20
     # A null in a non-null field is graphql-core's error, the same either way.
-    original = graph_service.schema.SliceNode.__init__
+    original = graph_service.api.slices.SliceNode.__init__
 
     def unlabelled(self: Any, **fields: Any) -> None:
         original(self, **{**fields, "label": None})
 
-    monkeypatch.setattr(graph_service.schema.SliceNode, "__init__", unlabelled)
+    monkeypatch.setattr(graph_service.api.slices.SliceNode, "__init__", unlabelled)
     fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     monkeypatch.setattr("graph_service.executor._plain", lambda parent_type: {})
     standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
@@ -815,7 +815,7 @@ def test_unexpected_errors_are_masked_and_logged(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("graph_service.schema.GraphSlice.of", broken)
+    monkeypatch.setattr("graph_service.api.slices.GraphSlice.of", broken)
     with caplog.at_level(logging.ERROR, logger="graph_service.errors"):
         response = api.client.post(
             "/graphql",

@@ -8,8 +8,8 @@ from typing import Any
 import neo4j
 import pytest
 
+from graph_service.api.slices import SCAN_LIMIT
 from graph_service.demo import DEMO_WORKS
-from graph_service.schema import SCAN_LIMIT
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import WRITE_TOKEN, Api, api_for, cypher, load_files
 

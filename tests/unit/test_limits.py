@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from graphql import get_introspection_query, parse
 
+from graph_service.api import build_schema
 from graph_service.limits import (
     DEFAULT_COST_BUDGET,
     MAX_FIELDS,
@@ -18,7 +19,6 @@ from graph_service.limits import (
     check_document,
     operation_cost,
 )
-from graph_service.schema import build_schema
 
 SCHEMA = build_schema()._schema
 WEB = Path(__file__).resolve().parents[2] / "web"

@@ -1,0 +1,41 @@
+"""What every resolver gets: the request's context, and the id rules they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.types import Info
+
+from graph_service.loaders import Loaders
+from graph_service.openalex import node_label
+from graph_service.repository import Repository
+
+
+@dataclass
+class Context:
+    """What every resolver gets for one request."""
+
+    repository: Repository
+    loaders: Loaders
+    request_id: str
+    write_token: str | None = None
+    request: Request | None = None
+    # The HTTP response being made: its status and headers are the response's.
+    response: Response | None = None
+
+
+Ctx = Info[Context, None]
+
+
+def loaders(info: Ctx) -> Loaders:
+    return info.context.loaders
+
+
+def parse_id(value: str, label: str | None = None) -> str | None:
+    """The short id when `value` can name a node (of `label`, if given); otherwise None."""
+    parsed = node_label(value)
+    if parsed is None or (label is not None and parsed[0] != label):
+        return None
+    return parsed[1]

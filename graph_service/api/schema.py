@@ -1,0 +1,204 @@
+"""The GraphQL schema: the root query, put together with the node types, slices and writes."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.extensions import MaxTokensLimiter, ParserCache
+
+from graph_service.admission import Admission
+from graph_service.api.context import Ctx, loaders, parse_id
+from graph_service.api.lookahead import profile
+from graph_service.api.mutations import Mutation
+from graph_service.api.slices import (
+    MAX_DEPTH,
+    MAX_LIMIT,
+    MAX_PATH,
+    MAX_PER_NODE,
+    GraphSlice,
+    Projection,
+    RelationshipType,
+    select_path,
+    select_slice,
+    slice_parameters,
+)
+from graph_service.api.types import (
+    ALL_LABELS,
+    ENTITIES,
+    Author,
+    Institution,
+    Node,
+    NodeType,
+    Paper,
+    SearchHit,
+    ServerInfo,
+    Topic,
+    entity,
+)
+from graph_service.errors import InvalidInput
+from graph_service.executor import Executor
+from graph_service.extensions import DOCUMENT_CACHE, ErrorPolicy, RequestGuard
+from graph_service.limits import DEFAULT_COST_BUDGET, MAX_TOKENS
+from graph_service.pagination import check_range
+from graph_service.search import lucene_query
+
+MAX_IDS = 100
+MAX_SEARCH = 50
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Name, version and edition of the Neo4j server in use.")
+    async def server_info(self, info: Ctx) -> ServerInfo:
+        row = (await info.context.repository.read("server_components"))[0]
+        return ServerInfo(name=row["name"], version=row["version"], edition=row["edition"])
+
+    @strawberry.field(description="Any node by id (short or full OpenAlex form); null if absent.")
+    async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
+        return await entity(info, id)
+
+    @strawberry.field(description=f"Nodes by id, in the order asked (at most {MAX_IDS}).")
+    async def nodes(self, info: Ctx, ids: list[strawberry.ID]) -> list[Node | None]:
+        check_range("the number of ids", len(ids), 0, MAX_IDS)
+        return list(await asyncio.gather(*(entity(info, value) for value in ids)))
+
+    @strawberry.field(description="An author by id (e.g. A5009198168); null if absent.")
+    async def author(self, info: Ctx, id: strawberry.ID) -> Author | None:
+        parsed = parse_id(id, "Author")
+        if parsed is None:
+            return None
+        wanted = profile(info.selected_fields[0].selections)
+        if not wanted:
+            return await entity(info, id, "Author")  # type: ignore[return-value]
+        # A profile page: its fields would cost a statement each, level by level.
+        found = await loaders(info).load_profile(parsed, wanted)
+        return Author.of(found) if found else None
+
+    @strawberry.field(description="A paper by id (e.g. W2105824687); null if absent.")
+    async def paper(self, info: Ctx, id: strawberry.ID) -> Paper | None:
+        return await entity(info, id, "Paper")  # type: ignore[return-value]
+
+    @strawberry.field(description="A topic by id (e.g. T10181 or subfields/1702); null if absent.")
+    async def topic(self, info: Ctx, id: strawberry.ID) -> Topic | None:
+        return await entity(info, id, "Topic")  # type: ignore[return-value]
+
+    @strawberry.field(description="An institution by id (e.g. I36234482); null if absent.")
+    async def institution(self, info: Ctx, id: strawberry.ID) -> Institution | None:
+        return await entity(info, id, "Institution")  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="Full-text search over paper titles and author, topic and institution "
+        "names. Every word must match, whole or as a prefix; best score first."
+    )
+    async def search(
+        self,
+        info: Ctx,
+        query: str,
+        types: list[NodeType] | None = None,
+        first: int = 10,
+    ) -> list[SearchHit]:
+        check_range("first", first, 1, MAX_SEARCH)
+        wanted = [t.value for t in types] if types else ALL_LABELS
+        rows = await info.context.repository.read(
+            "search_nodes",
+            {
+                "query": lucene_query(query),
+                "types": wanted,
+                "first": first,
+                # Hits of other types are dropped after the index answers, so ask it for more.
+                "candidates": first if len(wanted) == len(ALL_LABELS) else 1000,
+            },
+        )
+        return [
+            SearchHit(score=row["score"], node=ENTITIES[row["type"]][1](row["value"]))
+            for row in rows
+        ]
+
+    @strawberry.field(
+        description="The nodes around one node, ranked and bounded: breadth first to `depth`, "
+        "each expanded node offering its `perNodeLimit` most relevant neighbours (taking turns "
+        "between kinds: a paper's authors in byline order, papers by citations, institutions "
+        "by papers, co-authors by shared works, topics by score), at most `limit` nodes. Null "
+        "if the node is absent."
+    )
+    async def neighborhood(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        depth: int = 1,
+        limit: int = 50,
+        per_node_limit: int = 25,
+        node_types: list[NodeType] | None = None,
+        relationship_types: list[RelationshipType] | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        projection: Projection = Projection.FULL,
+    ) -> GraphSlice | None:
+        check_range("depth", depth, 1, MAX_DEPTH)
+        check_range("limit", limit, 1, MAX_LIMIT)
+        check_range("perNodeLimit", per_node_limit, 1, MAX_PER_NODE)
+        if year_from is not None and year_to is not None and year_from > year_to:
+            raise InvalidInput(f"yearFrom ({year_from}) is after yearTo ({year_to})")
+        center = parse_id(id)
+        if center is None:
+            return None
+        parameters = slice_parameters(
+            center,
+            depth,
+            limit,
+            per_node_limit,
+            node_types,
+            relationship_types,
+            year_from,
+            year_to,
+            projection,
+        )
+        return await select_slice(info.context.repository, parameters)
+
+    @strawberry.field(
+        description="A shortest connection between two nodes (through papers, authors, "
+        "topics and institutions; or co-authors only with COLLABORATION) as a slice, or null "
+        "when there is none within `maxLength` relationships."
+    )
+    async def path(
+        self,
+        info: Ctx,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        max_length: int = 6,
+        projection: Projection = Projection.FULL,
+    ) -> GraphSlice | None:
+        check_range("maxLength", max_length, 1, MAX_PATH)
+        source, target = parse_id(from_), parse_id(to)
+        if source is None or target is None:
+            return None
+        if source == target:
+            raise InvalidInput("from and to are the same node")
+        return await select_path(info.context.repository, source, target, max_length, projection)
+
+
+class GraphSchema(strawberry.Schema):
+    def process_errors(self, errors: Any, execution_context: Any = None) -> None:
+        """ErrorPolicy logs what needs logging (unexpected errors, with the request id)."""
+
+
+def build_schema(
+    budget: int = DEFAULT_COST_BUDGET, admission: Admission | None = None
+) -> strawberry.Schema:
+    """The schema; `budget` and `admission` bound what one request may cost and how many run
+    at once (the app makes them from its settings)."""
+    lanes = admission or Admission(most=32, heavy=2, heavy_cost=budget // 10)
+    return GraphSchema(
+        execution_context_class=Executor,
+        query=Query,
+        mutation=Mutation,
+        types=[Author, Paper, Topic, Institution],
+        extensions=[
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: ParserCache(maxsize=DOCUMENT_CACHE),
+            lambda: RequestGuard(budget, lanes),
+            ErrorPolicy,
+        ],
+    )

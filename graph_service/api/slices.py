@@ -1,0 +1,187 @@
+"""Slices: the bounded neighbourhood of a node, and a path between two, as nodes and edges."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from graph_service.api.context import Ctx
+from graph_service.api.types import ALL_LABELS, Node, NodeType, entity
+from graph_service.repository import Repository
+
+MAX_DEPTH = 3
+MAX_LIMIT = 500
+MAX_PER_NODE = 100
+# Relationships of one kind an expanded node reads before ranking (cypher/select_neighborhood):
+# the bound that keeps a slice through a hub as cheap as one through an ordinary node.
+SCAN_LIMIT = 300
+MAX_PATH = 8
+WARM_UP_TIMEOUT = 120.0
+
+
+@strawberry.enum(description="The kinds of relationship in the graph.")
+class RelationshipType(Enum):
+    AUTHORED = "AUTHORED"
+    CITES = "CITES"
+    HAS_TOPIC = "HAS_TOPIC"
+    SUBTOPIC_OF = "SUBTOPIC_OF"
+    AFFILIATED_WITH = "AFFILIATED_WITH"
+    PART_OF = "PART_OF"
+    COLLABORATES_WITH = "COLLABORATES_WITH"
+
+
+@strawberry.enum(description="How a slice shows the graph.")
+class Projection(Enum):
+    FULL = strawberry.enum_value(
+        "FULL", description="Papers, people, topics and institutions as stored."
+    )
+    COLLABORATION = strawberry.enum_value(
+        "COLLABORATION",
+        description="People only: co-authors joined by edges weighted by shared works.",
+    )
+
+
+FULL_RELATIONSHIPS = [
+    r.value for r in RelationshipType if r is not RelationshipType.COLLABORATES_WITH
+]
+
+
+@strawberry.type(description="A node of a slice, with what a graph view draws.")
+class SliceNode:
+    id: strawberry.ID
+    type: NodeType
+    label: str
+    weight: float = strawberry.field(
+        description="Size: citations of a paper or author, papers of a topic, authors of an "
+        "institution."
+    )
+    hop: int = strawberry.field(description="Distance from the centre (along a path: position).")
+    year: int | None
+    citations: int | None
+    works_count: int | None
+
+    @strawberry.field(description="The full node, for any field not carried here.")
+    async def node(self, info: Ctx) -> Node | None:
+        return await entity(info, self.id, self.type.value)
+
+
+@strawberry.type(description="A relationship of a slice; its id is the same in every slice.")
+class SliceEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    type: RelationshipType
+    weight: float
+
+
+@strawberry.type(description="A bounded piece of the graph: nodes and the edges between them.")
+class GraphSlice:
+    center: SliceNode
+    nodes: list[SliceNode]
+    edges: list[SliceEdge]
+    truncated: bool = strawberry.field(
+        description="True exactly when a node or edge within reach was left out by a limit."
+    )
+    total_neighbors: int | None = strawberry.field(
+        description="Direct neighbours of the centre under the filters (null for a path)."
+    )
+
+    @classmethod
+    def of(cls, row: dict[str, Any], total: int | None, truncated: bool) -> GraphSlice:
+        nodes = [
+            SliceNode(
+                id=strawberry.ID(n["id"]),
+                type=NodeType(n["type"]),
+                label=n["label"],
+                weight=float(n["weight"] or 0),
+                hop=n["hop"],
+                year=n["year"],
+                citations=n["citations"],
+                works_count=n["worksCount"],
+            )
+            for n in row["nodes"]
+        ]
+        edges = sorted(
+            (
+                SliceEdge(
+                    id=strawberry.ID(f"{e['source']}-{e['type']}->{e['target']}"),
+                    source=strawberry.ID(e["source"]),
+                    target=strawberry.ID(e["target"]),
+                    type=RelationshipType(e["type"]),
+                    weight=float(e["weight"] or 0),
+                )
+                for e in row["edges"]
+            ),
+            key=lambda edge: edge.id,
+        )
+        return cls(
+            center=nodes[0], nodes=nodes, edges=edges, truncated=truncated, total_neighbors=total
+        )
+
+
+def slice_parameters(
+    center: str,
+    depth: int = 1,
+    limit: int = 50,
+    per_node_limit: int = 25,
+    node_types: list[NodeType] | None = None,
+    relationship_types: list[RelationshipType] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    projection: Projection = Projection.FULL,
+) -> dict[str, Any]:
+    """The parameters of `cypher/select_neighborhood` for a slice asked for in API terms (the
+    resolver, the plan warm-up and the benchmarks all build them here)."""
+    if projection is Projection.COLLABORATION:
+        relationships = [RelationshipType.COLLABORATES_WITH.value]
+        labels = [NodeType.AUTHOR.value]
+    else:
+        relationships = (
+            [r.value for r in relationship_types] if relationship_types else FULL_RELATIONSHIPS
+        )
+        labels = [t.value for t in node_types] if node_types else ALL_LABELS
+    return {
+        "center": center,
+        "depth": depth,
+        "limit": limit,
+        "perNodeLimit": per_node_limit,
+        "scanLimit": SCAN_LIMIT,
+        "relTypes": relationships,
+        "nodeTypes": labels,
+        "yearFrom": year_from,
+        "yearTo": year_to,
+    }
+
+
+async def select_slice(repository: Repository, parameters: dict[str, Any]) -> GraphSlice | None:
+    """The slice the parameters describe; None when its centre is absent."""
+    rows = await repository.read("select_neighborhood", parameters)
+    if not rows:
+        return None
+    row = rows[0]["slice"]
+    return GraphSlice.of(row, total=row["totalNeighbors"], truncated=row["truncated"])
+
+
+async def select_path(
+    repository: Repository, source: str, target: str, max_length: int, projection: Projection
+) -> GraphSlice | None:
+    """A shortest connection as a slice; None when there is none within `max_length`."""
+    statement = "find_collaboration_path" if projection is Projection.COLLABORATION else "find_path"
+    rows = await repository.read(statement, {"from": source, "to": target, "maxLength": max_length})
+    return GraphSlice.of(rows[0]["slice"], total=None, truncated=False) if rows else None
+
+
+async def warm_up(repository: Repository) -> None:
+    """Run the big statements once on ids that match nothing, so their plans are cached.
+
+    Planning the slice statement takes seconds on a cold server; without this the first
+    click after a start could run into the query timeout.
+    """
+    parameters = slice_parameters("", depth=MAX_DEPTH, limit=1, per_node_limit=1)
+    await repository.read("select_neighborhood", parameters, tx_timeout=WARM_UP_TIMEOUT)
+    for statement in ("find_path", "find_collaboration_path"):
+        await repository.read(
+            statement, {"from": "", "to": "", "maxLength": 1}, tx_timeout=WARM_UP_TIMEOUT
+        )

@@ -1,0 +1,358 @@
+"""The graph's nodes as GraphQL types: authors, papers, topics, institutions, and their ties."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any, NamedTuple
+
+import strawberry
+
+from graph_service.api.connections import Connection, page
+from graph_service.api.context import Ctx, loaders
+from graph_service.openalex import node_label
+from graph_service.pagination import DEFAULT_PAGE, check_range
+
+MAX_LIST = 100
+AUTHOR_TOPICS = 10
+
+
+@strawberry.enum(description="The kinds of node in the graph.")
+class NodeType(Enum):
+    AUTHOR = "Author"
+    PAPER = "Paper"
+    TOPIC = "Topic"
+    INSTITUTION = "Institution"
+
+
+@strawberry.enum(description="Orders of a list of works.")
+class WorkOrder(Enum):
+    NEWEST_FIRST = strawberry.enum_value("newest", description="By year, then citations.")
+    MOST_CITED = strawberry.enum_value("most_cited", description="By citations, then year.")
+
+
+# A caller's order picks one fixed statement.
+WORKS_BY_ORDER = {
+    WorkOrder.NEWEST_FIRST: "page_author_works_newest",
+    WorkOrder.MOST_CITED: "page_author_works_most_cited",
+}
+
+
+ALL_LABELS = [t.value for t in NodeType]
+
+
+@strawberry.interface(description="Anything in the graph; ids are short OpenAlex ids.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type(description="A researcher.")
+class Author(Node):
+    name: str | None
+    orcid: str | None
+    works_count: int = strawberry.field(description="Loaded works the author is on.")
+    citation_count: int = strawberry.field(description="Sum of the citedByCount of their works.")
+    h_index: int = strawberry.field(description="h-index over their loaded works.")
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Author:
+        return cls(
+            id=strawberry.ID(value["id"]),
+            name=value.get("name"),
+            orcid=value.get("orcid"),
+            works_count=value.get("worksCount") or 0,
+            citation_count=value.get("citationCount") or 0,
+            h_index=value.get("hIndex") or 0,
+        )
+
+    @strawberry.field(description="Institutions the author gave on their works, most papers first.")
+    async def institutions(self, info: Ctx) -> list[Affiliation]:
+        rows = await loaders(info).get("get_author_affiliations", self.id) or []
+        return [
+            Affiliation(
+                institution=Institution.of(row["institution"]),
+                first_year=row["firstYear"],
+                last_year=row["lastYear"],
+                papers=row["papers"],
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(description="Topics of the author's works, with how many of them each.")
+    async def topics(self, info: Ctx, first: int = AUTHOR_TOPICS) -> list[AuthorTopic]:
+        check_range("first", first, 1, MAX_LIST)
+        rows = await loaders(info).get("get_author_topics", self.id, first=first) or []
+        return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows]
+
+    @strawberry.field(description="The author's works.")
+    async def works(
+        self,
+        info: Ctx,
+        first: int = DEFAULT_PAGE,
+        after: str | None = None,
+        order_by: WorkOrder = WorkOrder.NEWEST_FIRST,
+    ) -> Connection[Paper]:
+        return await page(info, WORKS_BY_ORDER[order_by], self.id, first, after, Paper.of)
+
+    @strawberry.field(description="Co-authors, most shared works first, then the most recent.")
+    async def collaborators(
+        self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[Collaborator]:
+        return await page(info, "page_author_collaborators", self.id, first, after, Collaborator.of)
+
+
+@strawberry.type(description="An author's tie to an institution over their works.")
+class Affiliation:
+    institution: Institution
+    first_year: int | None
+    last_year: int | None
+    papers: int
+
+
+@strawberry.type(description="A topic of an author's works.")
+class AuthorTopic:
+    topic: Topic
+    works: int = strawberry.field(description="The author's works on this topic.")
+
+
+@strawberry.type(description="A co-author and what they share.")
+class Collaborator:
+    author: Author
+    shared_works: int
+    first_year: int | None
+    last_year: int | None
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Collaborator:
+        return cls(
+            author=Author.of(value["author"]),
+            shared_works=value["sharedWorks"],
+            first_year=value["firstYear"],
+            last_year=value["lastYear"],
+        )
+
+
+@strawberry.type(description="A work: article, preprint, book chapter, ...")
+class Paper(Node):
+    title: str | None
+    year: int | None
+    publication_date: str | None
+    work_type: str | None = strawberry.field(name="type")
+    venue: str | None
+    doi: str | None
+    cited_by_count: int
+    stub: bool = strawberry.field(
+        description="Known only because a loaded work cites it; its fields are empty."
+    )
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Paper:
+        return cls(
+            id=strawberry.ID(value["id"]),
+            title=value.get("title"),
+            year=value.get("year"),
+            publication_date=value.get("publicationDate"),
+            work_type=value.get("type"),
+            venue=value.get("venue"),
+            doi=value.get("doi"),
+            cited_by_count=value.get("citedByCount") or 0,
+            stub=bool(value.get("stub")),
+        )
+
+    @strawberry.field(description="Authors in byline order.")
+    async def authorships(self, info: Ctx) -> list[Authorship]:
+        rows = await loaders(info).get("get_paper_authorships", self.id) or []
+        for row in rows:
+            loaders(info).prime("get_authors", row["author"]["id"], row["author"])
+        return [
+            Authorship(
+                position=row["position"],
+                is_corresponding=bool(row["isCorresponding"]),
+                author=Author.of(row["author"]),
+                institution_ids=row["institutionIds"],
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(description="Topics with OpenAlex's score, best first.")
+    async def topics(self, info: Ctx) -> list[PaperTopic]:
+        rows = await loaders(info).get("get_paper_topics", self.id) or []
+        return [PaperTopic(topic=Topic.of(row["topic"]), score=row["score"]) for row in rows]
+
+    @strawberry.field(description="Works this one cites, most cited first.")
+    async def references(
+        self,
+        info: Ctx,
+        first: int = DEFAULT_PAGE,
+        after: str | None = None,
+        include_stubs: bool = False,
+    ) -> Connection[Paper]:
+        return await page(
+            info,
+            "page_paper_references",
+            self.id,
+            first,
+            after,
+            Paper.of,
+            includeStubs=include_stubs,
+        )
+
+    @strawberry.field(description="Loaded works citing this one, most cited first.")
+    async def cited_by(
+        self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[Paper]:
+        return await page(info, "page_paper_cited_by", self.id, first, after, Paper.of)
+
+
+@strawberry.type(description="An author on a paper.")
+class Authorship:
+    position: int = strawberry.field(description="1-based place in the byline.")
+    is_corresponding: bool
+    author: Author
+    institution_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Institutions the author gave on this paper.")
+    async def institutions(self, info: Ctx) -> list[Institution]:
+        values = await loaders(info).get_many("get_institutions", self.institution_ids)
+        return [Institution.of(value) for value in values if value]
+
+
+@strawberry.type(description="A topic of a paper.")
+class PaperTopic:
+    topic: Topic
+    score: float | None
+
+
+@strawberry.type(description="A topic, subfield, field or domain of OpenAlex's hierarchy.")
+class Topic(Node):
+    name: str | None
+    level: int = strawberry.field(description="0 domain, 1 field, 2 subfield, 3 topic.")
+    parent_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Topic:
+        return cls(
+            id=strawberry.ID(value["id"]),
+            name=value.get("name"),
+            level=value.get("level") or 0,
+            parent_id=value.get("parentId"),
+        )
+
+    @strawberry.field(description="The next level up; null for a domain.")
+    async def parent(self, info: Ctx) -> Topic | None:
+        if not self.parent_id:
+            return None
+        value = await loaders(info).get("get_topics", self.parent_id)
+        return Topic.of(value) if value else None
+
+    @strawberry.field(description="The next level down, by name.")
+    async def children(self, info: Ctx) -> list[Topic]:
+        rows = await loaders(info).get("get_topic_children", self.id) or []
+        return [Topic.of(row) for row in rows]
+
+    @strawberry.field(description="Works on this topic or below it, most cited first.")
+    async def works(
+        self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[Paper]:
+        return await page(info, "page_topic_works", self.id, first, after, Paper.of)
+
+    @strawberry.field(description="Authors with the most works on this topic or below it.")
+    async def top_authors(self, info: Ctx, first: int = 10) -> list[TopicAuthor]:
+        check_range("first", first, 1, MAX_LIST)
+        rows = await loaders(info).get("get_topic_top_authors", self.id, first=first) or []
+        return [TopicAuthor(author=Author.of(row["author"]), works=row["works"]) for row in rows]
+
+
+@strawberry.type(description="An author of works on a topic.")
+class TopicAuthor:
+    author: Author
+    works: int
+
+
+@strawberry.type(description="A university, institute, company, ...")
+class Institution(Node):
+    name: str | None
+    country_code: str | None
+    institution_type: str | None = strawberry.field(name="type")
+    ror: str | None
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Institution:
+        return cls(
+            id=strawberry.ID(value["id"]),
+            name=value.get("name"),
+            country_code=value.get("countryCode"),
+            institution_type=value.get("type"),
+            ror=value.get("ror"),
+        )
+
+    @strawberry.field(description="Institutions this one belongs to (OpenAlex lineage).")
+    async def parents(self, info: Ctx) -> list[Institution]:
+        rows = await loaders(info).get("get_institution_parents", self.id) or []
+        return [Institution.of(row) for row in rows]
+
+    @strawberry.field(description="Authors who gave this institution, most papers first.")
+    async def authors(
+        self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[Member]:
+        return await page(info, "page_institution_authors", self.id, first, after, Member.of)
+
+    @strawberry.field(description="Works with an author giving this institution, newest first.")
+    async def works(
+        self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
+    ) -> Connection[Paper]:
+        return await page(info, "page_institution_works", self.id, first, after, Paper.of)
+
+
+@strawberry.type(description="An author of an institution.")
+class Member:
+    author: Author
+    first_year: int | None
+    last_year: int | None
+    papers: int
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Member:
+        return cls(
+            author=Author.of(value["author"]),
+            first_year=value["firstYear"],
+            last_year=value["lastYear"],
+            papers=value["papers"],
+        )
+
+
+class Entity(NamedTuple):
+    """How to fetch a node of one label and make it a GraphQL object."""
+
+    statement: str
+    build: Callable[[dict[str, Any]], Node]
+
+
+ENTITIES: dict[str, Entity] = {
+    "Author": Entity("get_authors", Author.of),
+    "Paper": Entity("get_papers", Paper.of),
+    "Topic": Entity("get_topics", Topic.of),
+    "Institution": Entity("get_institutions", Institution.of),
+}
+
+
+async def entity(info: Ctx, value: str, label: str | None = None) -> Node | None:
+    parsed = node_label(value)
+    if parsed is None or (label is not None and parsed[0] != label):
+        return None
+    statement, build = ENTITIES[parsed[0]]
+    found = await loaders(info).get(statement, parsed[1])
+    return build(found) if found else None
+
+
+@strawberry.type(description="A search result and how well it matched.")
+class SearchHit:
+    score: float
+    node: Node
+
+
+@strawberry.type(description="The Neo4j server behind this service.")
+class ServerInfo:
+    name: str
+    version: str
+    edition: str
