@@ -8,6 +8,7 @@ import platformdirs
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph_service.admission import HEAVY_AT_ONCE, MOST_AT_ONCE
 from graph_service.limits import DEFAULT_COST_BUDGET
 
 
@@ -72,13 +73,13 @@ class Settings(BaseSettings):
         validation_alias=_env("GRAPH_SERVICE_MAX_RESPONSE_BYTES"),
     )
     max_concurrent: int = Field(
-        default=32,
+        default=MOST_AT_ONCE,
         gt=0,
         validation_alias=_env("GRAPH_SERVICE_MAX_CONCURRENT"),
         description="Operations running at once; more wait a moment, then get HTTP 503.",
     )
     max_heavy: int = Field(
-        default=2,
+        default=HEAVY_AT_ONCE,
         gt=0,
         validation_alias=_env("GRAPH_SERVICE_MAX_HEAVY"),
         description="Of those, operations costing over a tenth of the budget.",

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.extensions import MaxTokensLimiter, ParserCache
 
-from graph_service.admission import Admission
+from graph_service.admission import HEAVY_AT_ONCE, MOST_AT_ONCE, Admission
 from graph_service.api.context import Ctx, loaders, parse_id
 from graph_service.api.lookahead import profile
 from graph_service.api.mutations import Mutation
@@ -189,7 +189,7 @@ def build_schema(
 ) -> strawberry.Schema:
     """The schema; `budget` and `admission` bound what one request may cost and how many run
     at once (the app makes them from its settings)."""
-    lanes = admission or Admission(most=32, heavy=2, heavy_cost=budget // 10)
+    lanes = admission or Admission(MOST_AT_ONCE, HEAVY_AT_ONCE, heavy_cost=budget // 10)
     return GraphSchema(
         execution_context_class=Executor,
         query=Query,
