@@ -12,6 +12,7 @@ import neo4j
 from starlette.testclient import TestClient
 
 from graph_service.app import create_app
+from graph_service.cypher import Statements
 from graph_service.ingest import Loader
 from graph_service.repository import Repository
 from tests.conftest import Neo4jTarget
@@ -56,6 +57,19 @@ class Api:
 def api_for(target: Neo4jTarget, **settings: Any) -> Iterator[Api]:
     with TestClient(create_app(target.settings(**settings))) as client:
         yield Api(client)
+
+
+def slow_statements(directory: Path) -> Statements:
+    """The service's statements, with the slice swapped for one that runs far past any
+    timeout a test sets (it never returns a row)."""
+    slow = directory / "cypher"
+    slow.mkdir()
+    for name in Statements().names():
+        (slow / f"{name}.cypher").write_text(Statements()[name])
+    (slow / "select_neighborhood.cypher").write_text(
+        "UNWIND range(1, 10000000000) AS x WITH x WHERE x = -1 RETURN x AS slice"
+    )
+    return Statements(slow)
 
 
 def wipe(driver: neo4j.Driver) -> None:

@@ -18,10 +18,17 @@ import pytest
 import graph_service.api.slices
 from graph_service import generator
 from graph_service.api import build_schema
-from graph_service.cypher import Statements
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
-from tests.integration.gql import Api, api_for, cypher, load_files, path_length, wipe
+from tests.integration.gql import (
+    Api,
+    api_for,
+    cypher,
+    load_files,
+    path_length,
+    slow_statements,
+    wipe,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_TYPES = ["AUTHORED", "CITES", "HAS_TOPIC", "SUBTOPIC_OF", "AFFILIATED_WITH", "PART_OF"]
@@ -794,16 +801,9 @@ def test_bad_requests_are_not_500(api: Api) -> None:
 def test_timeouts_become_graphql_errors(
     neo4j_target: Neo4jTarget, loaded: neo4j.Driver, tmp_path: Path
 ) -> None:
-    slow = tmp_path / "cypher"
-    slow.mkdir()
-    for name in Statements().names():
-        (slow / f"{name}.cypher").write_text(Statements()[name])
     # The neighbourhood statement swapped for one that runs far past a 0.5 s budget.
-    (slow / "select_neighborhood.cypher").write_text(
-        "UNWIND range(1, 1000000000) AS x WITH x WHERE x = -1 RETURN x AS center"
-    )
     with api_for(neo4j_target, query_timeout=0.5) as client:
-        client.repository.statements = Statements(slow)
+        client.repository.statements = slow_statements(tmp_path)
         errors = client.errors('{ neighborhood(id: "A1") { truncated } }')
     assert errors[0]["extensions"]["code"] == "QUERY_TIMEOUT"
     assert "time limit" in errors[0]["message"]

@@ -14,10 +14,9 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service.cypher import Statements
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
-from tests.integration.gql import Api, api_for, load_files, wipe
+from tests.integration.gql import Api, api_for, load_files, slow_statements, wipe
 from tests.unit.test_limits import AMPLIFIER, fragment_bomb
 
 AUTHOR = "A9000000042"
@@ -95,16 +94,6 @@ def test_a_response_over_the_size_limit_is_replaced_by_an_error(
     assert code(body["errors"]) == "RESPONSE_TOO_LARGE"
     assert "over the limit of 2,000" in body["errors"][0]["message"]
     assert body["errors"][0]["extensions"]["requestId"] == response.headers["x-request-id"]
-
-
-def slow_statements(directory: Path) -> Statements:
-    """The statements, with the slice swapped for one that runs until its timeout."""
-    for name in Statements().names():
-        (directory / f"{name}.cypher").write_text(Statements()[name])
-    (directory / "select_neighborhood.cypher").write_text(
-        "UNWIND range(1, 10000000000) AS x WITH x WHERE x = -1 RETURN x AS slice"
-    )
-    return Statements(directory)
 
 
 def test_heavy_operations_past_the_limit_get_503_while_light_ones_run(
