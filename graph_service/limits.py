@@ -240,10 +240,10 @@ class _Costs:
 
     def field(self, node: FieldNode, parent: GraphQLNamedType, size: int | None) -> int:
         name = node.name.value
-        if name.startswith("__") or not isinstance(
-            parent, (GraphQLObjectType, GraphQLInterfaceType)
-        ):
+        if name.startswith("__"):
             return 0  # introspection is answered from memory
+        if not isinstance(parent, (GraphQLObjectType, GraphQLInterfaceType)):
+            return 0  # a union selects only __typename directly
         definition = parent.fields.get(name)
         if definition is None:
             return 0  # validation reports it
@@ -282,11 +282,16 @@ class _Costs:
             name = node.name.value
             given = self.variables.get(name)
             return given if given is not None else self.defaults.get(name)
-        if isinstance(node, IntValueNode):
-            return int(node.value)
-        if isinstance(node, ListValueNode):
-            return list(node.values)
-        return None
+        return _literal(node)
+
+
+def _literal(node: ValueNode) -> Any:
+    """What a literal says, as far as sizes go: an int, or a list (for its length)."""
+    if isinstance(node, IntValueNode):
+        return int(node.value)
+    if isinstance(node, ListValueNode):
+        return list(node.values)
+    return None
 
 
 def _is_list(definition: GraphQLField) -> bool:
@@ -331,9 +336,10 @@ def operation_cost(
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
-    defaults: dict[str, Any] = {}
+    defaults = {
+        definition.variable.name.value: _literal(definition.default_value)
+        for definition in operation.variable_definitions or ()
+        if definition.default_value is not None
+    }
     costs = _Costs(schema, _fragments(document), variables or {}, defaults)
-    for definition in operation.variable_definitions or ():
-        if definition.default_value is not None:
-            defaults[definition.variable.name.value] = costs.value(definition.default_value)
     return costs.of(operation.selection_set, root, None)
