@@ -29,7 +29,7 @@ web: $(WEB)
 system:
 	@scripts/system-packages
 
-# Browser tests drive Debian's Chromium (no browser download).
+# The same and Chromium: the browser tests drive Debian's (no browser download).
 browser:
 	@scripts/system-packages --browser
 
@@ -39,7 +39,7 @@ run: system $(STAMP) $(WEB)
 	$(BIN)/graph-service serve
 
 ## test: install everything, then ruff, mypy --strict and pytest (integration tests included)
-test: system $(STAMP) $(WEB) browser lint typecheck pytest
+test: browser $(STAMP) $(WEB) lint typecheck pytest
 
 ## test-unit: the tests that need no Neo4j and no browser (no Java either), in seconds
 test-unit: $(STAMP)
