@@ -10,18 +10,12 @@ GraphQL call, the layout and the draw), over several authors after one warm-up.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
 from pathlib import Path
 
-import neo4j
 from playwright.sync_api import sync_playwright
 
-from graph_service import generator
-from graph_service.bulk import BulkImport
-from graph_service.cypher import Statements, cypher_dir
-from graph_service.localserver import LocalServer, free_port
+from bench.graph import throwaway_graph
 from graph_service.served import served
 
 ARGS = [
@@ -40,24 +34,10 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=20_000)
     parser.add_argument("--authors", type=int, default=6, help="centres timed after a warm-up")
     options = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="explorer-bench-"))
-    source = work / "works.jsonl.gz"
-    generator.write(source, options.papers, seed=5)
-    server = LocalServer(work / "home")
-    server.install()
-    server.start(bolt_port=free_port(), http_port=free_port(), heap="1g", pagecache="1g")
-    BulkImport(server, work / "csv").run([source])
-    env = {**os.environ, **server.env()}
-    statement = Statements(cypher_dir() / "bench")["select_authors_by_works"]
-    with neo4j.GraphDatabase.driver(env["NEO4J_URI"], auth=("neo4j", server.password())) as d:
-        rows, _, _ = d.execute_query(statement)
-    # The most productive authors: the busiest slices.
-    centres = [row["id"] for row in rows[: options.authors + 1]]
-    try:
-        with served(env) as service:
-            time_explorer(service.base, centres, options.papers, work)
-    finally:
-        server.stop()
+    with throwaway_graph(options.papers, "explorer-bench-") as graph, served(graph.env) as service:
+        # The most productive authors: the busiest slices.
+        centres = graph.authors[: options.authors + 1]
+        time_explorer(service.base, centres, options.papers, graph.work)
 
 
 def time_explorer(base: str, centres: list[str], papers: int, work: Path) -> None:

@@ -18,20 +18,14 @@ import asyncio
 import os
 import signal
 import statistics
-import tempfile
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import aiohttp
-import neo4j
 import psutil
 
-from graph_service import generator
-from graph_service.bulk import BulkImport
-from graph_service.cypher import Statements, cypher_dir
-from graph_service.localserver import LocalServer, free_port
+from bench.graph import throwaway_graph
 from graph_service.served import served
 
 HEAVY = (
@@ -170,20 +164,11 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=20)
     options = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="overload-bench-"))
-    source = work / "works.jsonl.gz"
-    generator.write(source, options.papers, seed=5)
-    server = LocalServer(work / "home")
-    server.install()
-    bolt = free_port()
-    server.start(bolt_port=bolt, http_port=free_port(), heap="1g", pagecache="1g")
-    try:
-        BulkImport(server, work / "csv").run([source])
-        env = {**os.environ, **server.env()}
-        statement = Statements(cypher_dir() / "bench")["select_authors_by_works"]
-        with neo4j.GraphDatabase.driver(env["NEO4J_URI"], auth=("neo4j", server.password())) as d:
-            rows, _, _ = d.execute_query(statement)
-        hub, person = rows[0]["id"], rows[len(rows) // 2]["id"]
+    with throwaway_graph(options.papers, "overload-bench-") as graph:
+        env, status = graph.env, graph.server.status()
+        assert status.pid is not None
+        assert status.bolt_port is not None
+        hub, person = graph.authors[0], graph.authors[len(graph.authors) // 2]
         print(f"{options.papers:,} papers; hub {hub}; profile of {person}", flush=True)
         wide = {"GRAPH_SERVICE_MAX_CONCURRENT": "1000", "GRAPH_SERVICE_MAX_HEAVY": "1000"}
         for name, extra in (("lanes (default)", {}), ("lanes opened wide", wide)):
@@ -203,12 +188,9 @@ def main() -> None:
                 if not extra:
                     elapsed, kind = asyncio.run(bomb(base))
                     print(f"  fragment bomb 2^29: {kind} in {elapsed * 1000:.0f} ms")
-                    pid = server.status().pid
-                    assert pid is not None
-                    result = asyncio.run(frozen(base, service.pid, pid, bolt, person, 10))
+                    frozen_run = frozen(base, service.pid, status.pid, status.bolt_port, person, 10)
+                    result = asyncio.run(frozen_run)
                     print(f"  Neo4j frozen 10 s at 20 requests/s: {result}", flush=True)
-    finally:
-        server.stop()
 
 
 if __name__ == "__main__":
