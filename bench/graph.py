@@ -13,8 +13,8 @@ import neo4j
 
 from graph_service import generator
 from graph_service.bulk import BulkImport
-from graph_service.cypher import Statements, cypher_dir
 from graph_service.localserver import LocalServer, free_port
+from graph_service.statements import cypher_dir, read_folder
 
 
 class Graph(NamedTuple):
@@ -36,7 +36,7 @@ def throwaway_graph(papers: int, prefix: str) -> Iterator[Graph]:
     try:
         BulkImport(server, work / "csv").run([source])
         env = {**os.environ, **server.env()}
-        statement = Statements(cypher_dir() / "bench")["select_authors_by_works"]
+        statement = read_folder(cypher_dir() / "bench")["select_authors_by_works"]
         with neo4j.GraphDatabase.driver(env["NEO4J_URI"], auth=("neo4j", server.password())) as d:
             rows, _, _ = d.execute_query(statement)
         yield Graph(server, work, env, [row["id"] for row in rows])

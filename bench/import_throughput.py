@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
-import json
 import platform
 import shutil
 import tempfile
@@ -24,11 +23,12 @@ from pydantic import SecretStr
 
 from graph_service import generator
 from graph_service.bulk import BulkImport
-from graph_service.ingest import Loader, lines
+from graph_service.importer import Importer
 from graph_service.localserver import LocalServer, free_port
-from graph_service.openalex import parse_work
-from graph_service.repository import Repository
+from graph_service.records import Rejects, Report, file_lines, read_works
+from graph_service.repository import Ran, Repository
 from graph_service.settings import Settings
+from graph_service.statements import Statement
 
 HEAP = "2g"
 HEADER = """# Import throughput
@@ -56,8 +56,8 @@ def to_csv(source: Path, folder: Path) -> dict[str, int]:
     authored: list[tuple[Any, ...]] = []
     cites: list[tuple[str, str]] = []
     has_topic: list[tuple[Any, ...]] = []
-    for _, text in lines(source):
-        work = parse_work(json.loads(text))
+    report = Report()
+    for work in read_works(file_lines([source]), report, Rejects(report)):
         papers[work.id] = work.props
         for s in work.authorships:
             authors[s["id"]] = s["name"]
@@ -149,7 +149,7 @@ def to_csv(source: Path, folder: Path) -> dict[str, int]:
 def bulk(home: Path, csvs: Path) -> float:
     server = LocalServer(home)
     server.install()
-    server._write_conf(free_port(), free_port(), HEAP, PAGECACHE)
+    server.configure(free_port(), free_port(), HEAP, PAGECACHE)
     arguments = [
         "database",
         "import",
@@ -217,21 +217,17 @@ def online(home: Path, source: Path) -> tuple[float, float, dict[str, int]]:
     async def run() -> tuple[float, float, dict[str, int]]:
         repository = Repository.connect(settings)
         try:
-            loader = Loader(repository)
-            refresh = loader.refresh
             timing = {"refresh": 0.0}
 
-            async def timed_refresh() -> int:
-                started = time.perf_counter()
-                done = await refresh()
-                timing["refresh"] += time.perf_counter() - started
-                return done
+            def observe(ran: Ran) -> None:
+                if Statement.REFRESH_AUTHORS.value in ran.name.split("+"):
+                    timing["refresh"] += ran.finished - ran.started
 
-            loader.refresh = timed_refresh  # type: ignore[method-assign]
+            repository.observers.append(observe)
             started = time.perf_counter()
-            await loader.works([source])
+            await Importer(repository).works([source])
             total = time.perf_counter() - started
-            counts = (await repository.read("count_graph", tx_timeout=600))[0]
+            counts = (await repository.read(Statement.COUNT_GRAPH, tx_timeout=600))[0]
             return total, timing["refresh"], {k: int(v) for k, v in counts.items()}
         finally:
             await repository.close()

@@ -40,14 +40,14 @@ import psutil
 
 from graph_service import generator
 from graph_service.api import Context, build_schema
+from graph_service.api.batching import Batcher
 from graph_service.api.slices import slice_parameters
 from graph_service.api.types import ALL_LABELS
 from graph_service.bulk import BulkImport
-from graph_service.cypher import Statements, cypher_dir
-from graph_service.loaders import Loaders
 from graph_service.localserver import LocalServer, free_port, pinned_version
-from graph_service.repository import Repository
+from graph_service.repository import Ran, Repository
 from graph_service.search import lucene_query
+from graph_service.statements import Composed, cypher_dir, read_folder
 
 # What the peer's slice query takes of the statement's parameters (the rest it fixes itself).
 PEER_SLICE_PARAMETERS = ("center", "depth", "scanLimit", "relTypes", "nodeTypes")
@@ -120,7 +120,7 @@ class Call:
     """One request of a workload in the three forms."""
 
     workload: str
-    floor: list[list[tuple[str, dict[str, Any]]]]  # statements, level by level
+    floor: list[list[tuple[str, dict[str, Any]]]]  # statement texts, level by level
     service: dict[str, Any]
     peer: dict[str, Any]
 
@@ -232,43 +232,28 @@ def repository_for(server: LocalServer) -> Repository:
 # -- workloads -------------------------------------------------------------------------------
 
 
-class Recorder(Repository):
-    """A repository that notes each statement it runs and which ones had finished before."""
-
-    def __init__(self, base: Repository) -> None:
-        super().__init__(base._driver, base._database, base._timeout, base.statements)
-        self.calls: list[tuple[str, dict[str, Any], int, int]] = []
-        self._clock = count()
-
-    async def _run(
-        self,
-        name: str,
-        parameters: Any,
-        routing: Any,
-        tx_timeout: float | None,
-    ) -> list[dict[str, Any]]:
-        started = next(self._clock)
-        rows = await super()._run(name, parameters, routing, tx_timeout)
-        self.calls.append((name, dict(parameters or {}), started, next(self._clock)))
-        return rows
-
-
 async def service_statements(
     repository: Repository, query: str, variables: dict[str, Any]
 ) -> list[list[tuple[str, dict[str, Any]]]]:
     """The statements graph_service runs for a query, grouped into levels: a statement waits
     for those that had finished before it started, as it does in the service."""
-    recorder = Recorder(repository)
-    context = Context(repository=recorder, loaders=Loaders(recorder), request_id="bench")
-    result = await build_schema().execute(query, variable_values=variables, context_value=context)
+    calls: list[Ran] = []
+    repository.observers.append(calls.append)
+    try:
+        context = Context(repository=repository, batcher=Batcher(repository), request_id="bench")
+        result = await build_schema().execute(
+            query, variable_values=variables, context_value=context
+        )
+    finally:
+        repository.observers.remove(calls.append)
     if result.errors:
         raise RuntimeError(f"recording {variables}: {result.errors[0]}")
     levels: dict[int, int] = {}
     grouped: dict[int, list[tuple[str, dict[str, Any]]]] = {}
-    for index, (name, params, started, _) in enumerate(recorder.calls):
-        before = [levels[i] for i, c in enumerate(recorder.calls) if c[3] < started]
+    for index, call in enumerate(calls):
+        before = [levels[i] for i, c in enumerate(calls) if c.finished < call.started]
         levels[index] = 1 + max(before, default=0)
-        grouped.setdefault(levels[index], []).append((name, params))
+        grouped.setdefault(levels[index], []).append((call.text, dict(call.parameters)))
     return [grouped[level] for level in sorted(grouped)]
 
 
@@ -290,12 +275,12 @@ def sample_centres(authors: list[dict[str, Any]], n: int) -> list[dict[str, Any]
 
 async def build_calls(server: LocalServer, centres: int) -> tuple[dict[str, list[Call]], int]:
     repository = repository_for(server)
-    bench = Repository(
-        repository._driver, "neo4j", timeout=60.0, statements=Statements(cypher_dir() / "bench")
-    )
+    by_works = read_folder(cypher_dir() / "bench")["select_authors_by_works"]
     try:
         # Every author, sorted: on the 1M graph with a cold page cache this takes minutes.
-        authors = await bench.read("select_authors_by_works", tx_timeout=1800.0)
+        authors = await repository.read(
+            Composed("select_authors_by_works", by_works), tx_timeout=1800.0
+        )
         sample = sample_centres(authors, centres)
         calls: dict[str, list[Call]] = {w: [] for w in ("W1", "W2", "W3", "W4", "W5")}
         for author in sample:
@@ -364,7 +349,6 @@ class Clients:
     def __init__(self, uri: str, password: str, service_url: str, peer_url: str) -> None:
         self.uri, self.password = uri, password
         self.urls = {"service": service_url, "peer": peer_url}
-        self.statements = Statements()
 
     async def __aenter__(self) -> Clients:
         self.driver = neo4j.AsyncGraphDatabase.driver(
@@ -401,12 +385,12 @@ class Clients:
             await asyncio.gather(
                 *(
                     self.driver.execute_query(
-                        neo4j.Query(self.statements[name]),
+                        neo4j.Query(text),
                         params,
                         routing_=neo4j.RoutingControl.READ,
                         database_="neo4j",
                     )
-                    for name, params in level
+                    for text, params in level
                 )
             )
         return True

@@ -1,25 +1,6 @@
 // A shortest chain of co-authors between two authors, at most 8 links; $maxLength (<= 8)
 // cuts it shorter.
-CALL () {
-  MATCH (n:Author {id: $from}) RETURN n
-  UNION
-  MATCH (n:Paper {id: $from}) RETURN n
-  UNION
-  MATCH (n:Topic {id: $from}) RETURN n
-  UNION
-  MATCH (n:Institution {id: $from}) RETURN n
-}
-WITH n AS source
-CALL () {
-  MATCH (n:Author {id: $to}) RETURN n
-  UNION
-  MATCH (n:Paper {id: $to}) RETURN n
-  UNION
-  MATCH (n:Topic {id: $to}) RETURN n
-  UNION
-  MATCH (n:Institution {id: $to}) RETURN n
-}
-WITH source, n AS target
+MATCH (source:Author {id: $from}), (target:Author {id: $to})
 WHERE source <> target
 MATCH path = shortestPath((source)-[:COLLABORATES_WITH*..8]-(target))
 WITH path WHERE length(path) <= $maxLength

@@ -1,25 +1,7 @@
 // A shortest connection between two nodes through papers, authors, topics and institutions
 // (stubs excluded), at most 8 relationships; $maxLength (<= 8) cuts it shorter.
-CALL () {
-  MATCH (n:Author {id: $from}) RETURN n
-  UNION
-  MATCH (n:Paper {id: $from}) RETURN n
-  UNION
-  MATCH (n:Topic {id: $from}) RETURN n
-  UNION
-  MATCH (n:Institution {id: $from}) RETURN n
-}
-WITH n AS source
-CALL () {
-  MATCH (n:Author {id: $to}) RETURN n
-  UNION
-  MATCH (n:Paper {id: $to}) RETURN n
-  UNION
-  MATCH (n:Topic {id: $to}) RETURN n
-  UNION
-  MATCH (n:Institution {id: $to}) RETURN n
-}
-WITH source, n AS target
+// Written out by the service once per pair of labels the ids name (graph_service/statements.py).
+MATCH (source:SOURCE_LABEL {id: $from}), (target:TARGET_LABEL {id: $to})
 WHERE source <> target
 MATCH path = shortestPath(
   (source)-[:AUTHORED|CITES|HAS_TOPIC|SUBTOPIC_OF|AFFILIATED_WITH|PART_OF*..8]-(target))

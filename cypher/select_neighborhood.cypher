@@ -1,5 +1,5 @@
 // The bounded, ranked neighbourhood of one node, in one statement (docs/api.md explains it).
-// Breadth first, at most $depth (1-3) levels. Each expanded node offers its $perNodeLimit most
+// Breadth first, $depth levels (1-3). Each expanded node offers its $perNodeLimit most
 // relevant neighbours, taking turns between relationship kinds (its papers, its institutions,
 // ...); within a kind: byline order for a paper's authors, citations for papers, papers for
 // affiliations, shared works for co-authors, score for topics; ties by id. A level admits new
@@ -8,16 +8,10 @@
 // had more than $perNodeLimit neighbours, or $limit left a neighbour out.
 // Work is bounded: an expanded node reads at most $scanLimit relationships of each kind (in
 // store order) and ranks those, so a hub with 100,000 members costs what one with 1,000 does.
-CALL () {
-  MATCH (n:Author {id: $center}) RETURN n
-  UNION
-  MATCH (n:Paper {id: $center}) RETURN n
-  UNION
-  MATCH (n:Topic {id: $center}) RETURN n
-  UNION
-  MATCH (n:Institution {id: $center}) RETURN n
-}
-WITH n AS center
+// The service writes this statement out once per centre label and depth
+// (graph_service/statements.py): CENTER_LABEL becomes the label the centre's id names, and the
+// lines between "begin level" and "end level" are written once per level.
+MATCH (center:CENTER_LABEL {id: $center})
 WITH center,
      COUNT {
        MATCH (center)-[r]-(m)
@@ -31,9 +25,9 @@ WITH center,
        RETURN DISTINCT m
      } AS totalNeighbors,
      [center] AS seen, [center] AS frontier, [] AS edges, false AS truncated, [1] AS bounds
-// Level 1: expand the nodes admitted at level 0.
+// begin level: expand the nodes the level before admitted.
 CALL (seen, frontier) {
-  UNWIND CASE WHEN $depth >= 1 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
+  UNWIND range(0, size(frontier) - 1) AS fi
   WITH frontier[fi] AS n, fi
   CALL (n) {
     CALL (n) {
@@ -158,260 +152,7 @@ CALL (seen, candidates) {
 }
 WITH center, totalNeighbors, seen, frontier, truncated,
      edges + found AS edges, bounds + [size(seen)] AS bounds
-// Level 2: expand the nodes admitted at level 1.
-CALL (seen, frontier) {
-  UNWIND CASE WHEN $depth >= 2 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
-  WITH frontier[fi] AS n, fi
-  CALL (n) {
-    CALL (n) {
-      WITH n WHERE 'AUTHORED' IN $relTypes
-      MATCH (n)-[r:AUTHORED]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AUTHORED>' AS kind
-      UNION ALL
-      WITH n WHERE 'AUTHORED' IN $relTypes
-      MATCH (n)<-[r:AUTHORED]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AUTHORED<' AS kind
-      UNION ALL
-      WITH n WHERE 'CITES' IN $relTypes
-      MATCH (n)-[r:CITES]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'CITES>' AS kind
-      UNION ALL
-      WITH n WHERE 'CITES' IN $relTypes
-      MATCH (n)<-[r:CITES]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'CITES<' AS kind
-      UNION ALL
-      WITH n WHERE 'HAS_TOPIC' IN $relTypes
-      MATCH (n)-[r:HAS_TOPIC]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'HAS_TOPIC>' AS kind
-      UNION ALL
-      WITH n WHERE 'HAS_TOPIC' IN $relTypes
-      MATCH (n)<-[r:HAS_TOPIC]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'HAS_TOPIC<' AS kind
-      UNION ALL
-      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
-      MATCH (n)-[r:SUBTOPIC_OF]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SUBTOPIC_OF>' AS kind
-      UNION ALL
-      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
-      MATCH (n)<-[r:SUBTOPIC_OF]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SUBTOPIC_OF<' AS kind
-      UNION ALL
-      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
-      MATCH (n)-[r:AFFILIATED_WITH]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AFFILIATED_WITH>' AS kind
-      UNION ALL
-      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
-      MATCH (n)<-[r:AFFILIATED_WITH]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AFFILIATED_WITH<' AS kind
-      UNION ALL
-      WITH n WHERE 'PART_OF' IN $relTypes
-      MATCH (n)-[r:PART_OF]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'PART_OF>' AS kind
-      UNION ALL
-      WITH n WHERE 'PART_OF' IN $relTypes
-      MATCH (n)<-[r:PART_OF]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'PART_OF<' AS kind
-      UNION ALL
-      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
-      MATCH (n)-[r:COLLABORATES_WITH]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'COLLABORATES_WITH>' AS kind
-      UNION ALL
-      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
-      MATCH (n)<-[r:COLLABORATES_WITH]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'COLLABORATES_WITH<' AS kind
-    }
-    WITH kind, collect({r: r, m: m}) AS scanned
-    WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
-    UNWIND scanned AS s
-    WITH kind, cut, s.r AS r, s.m AS m
-    WHERE any(l IN labels(m) WHERE l IN $nodeTypes)
-      AND NOT coalesce(m.stub, false)
-      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
-                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
-      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
-                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
-    WITH kind, cut, r, m,
-         CASE
-           WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
-           WHEN m:Paper THEN coalesce(m.citedByCount, 0)
-           WHEN type(r) = 'AFFILIATED_WITH' THEN r.papers
-           WHEN type(r) = 'COLLABORATES_WITH' THEN r.sharedWorks
-           WHEN type(r) = 'HAS_TOPIC' THEN r.score
-           ELSE 0
-         END AS relevance
-    ORDER BY relevance DESC, m.id
-    WITH kind, cut, collect({r: r, m: m}) AS items
-    UNWIND range(0, size(items) - 1) AS rank
-    WITH rank, kind, cut, items[rank] AS item
-    ORDER BY rank, kind
-    WITH collect(item) AS ranked, max(cut) AS cut
-    // A kind cut short by $scanLimit counts as more than could be offered.
-    RETURN size(ranked) + coalesce(cut, 0) * $scanLimit AS available,
-           ranked[..$perNodeLimit] AS top
-  }
-  UNWIND range(0, size(top) - 1) AS j
-  RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
-         sum(CASE WHEN j = 0 AND available > size(top) THEN 1 ELSE 0 END) > 0 AS capped
-}
-CALL (seen, candidates) {
-  UNWIND candidates AS c
-  WITH c WHERE NOT c.m IN seen
-  WITH c.m AS m, min(c.j * 1000000 + c.fi) AS best
-  ORDER BY best, m.id
-  RETURN collect(m) AS fresh
-}
-WITH center, totalNeighbors, candidates, edges, bounds,
-     seen + fresh[..($limit - size(seen))] AS seen,
-     fresh[..($limit - size(seen))] AS frontier,
-     truncated OR capped OR size(fresh) > $limit - size(seen) AS truncated
-CALL (seen, candidates) {
-  UNWIND candidates AS c
-  WITH c WHERE c.m IN seen
-  RETURN collect(c.r) AS found
-}
-WITH center, totalNeighbors, seen, frontier, truncated,
-     edges + found AS edges, bounds + [size(seen)] AS bounds
-// Level 3: expand the nodes admitted at level 2.
-CALL (seen, frontier) {
-  UNWIND CASE WHEN $depth >= 3 THEN range(0, size(frontier) - 1) ELSE [] END AS fi
-  WITH frontier[fi] AS n, fi
-  CALL (n) {
-    CALL (n) {
-      WITH n WHERE 'AUTHORED' IN $relTypes
-      MATCH (n)-[r:AUTHORED]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AUTHORED>' AS kind
-      UNION ALL
-      WITH n WHERE 'AUTHORED' IN $relTypes
-      MATCH (n)<-[r:AUTHORED]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AUTHORED<' AS kind
-      UNION ALL
-      WITH n WHERE 'CITES' IN $relTypes
-      MATCH (n)-[r:CITES]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'CITES>' AS kind
-      UNION ALL
-      WITH n WHERE 'CITES' IN $relTypes
-      MATCH (n)<-[r:CITES]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'CITES<' AS kind
-      UNION ALL
-      WITH n WHERE 'HAS_TOPIC' IN $relTypes
-      MATCH (n)-[r:HAS_TOPIC]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'HAS_TOPIC>' AS kind
-      UNION ALL
-      WITH n WHERE 'HAS_TOPIC' IN $relTypes
-      MATCH (n)<-[r:HAS_TOPIC]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'HAS_TOPIC<' AS kind
-      UNION ALL
-      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
-      MATCH (n)-[r:SUBTOPIC_OF]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SUBTOPIC_OF>' AS kind
-      UNION ALL
-      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
-      MATCH (n)<-[r:SUBTOPIC_OF]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SUBTOPIC_OF<' AS kind
-      UNION ALL
-      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
-      MATCH (n)-[r:AFFILIATED_WITH]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AFFILIATED_WITH>' AS kind
-      UNION ALL
-      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
-      MATCH (n)<-[r:AFFILIATED_WITH]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AFFILIATED_WITH<' AS kind
-      UNION ALL
-      WITH n WHERE 'PART_OF' IN $relTypes
-      MATCH (n)-[r:PART_OF]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'PART_OF>' AS kind
-      UNION ALL
-      WITH n WHERE 'PART_OF' IN $relTypes
-      MATCH (n)<-[r:PART_OF]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'PART_OF<' AS kind
-      UNION ALL
-      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
-      MATCH (n)-[r:COLLABORATES_WITH]->(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'COLLABORATES_WITH>' AS kind
-      UNION ALL
-      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
-      MATCH (n)<-[r:COLLABORATES_WITH]-(m)
-      WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'COLLABORATES_WITH<' AS kind
-    }
-    WITH kind, collect({r: r, m: m}) AS scanned
-    WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
-    UNWIND scanned AS s
-    WITH kind, cut, s.r AS r, s.m AS m
-    WHERE any(l IN labels(m) WHERE l IN $nodeTypes)
-      AND NOT coalesce(m.stub, false)
-      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
-                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
-      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
-                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
-    WITH kind, cut, r, m,
-         CASE
-           WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
-           WHEN m:Paper THEN coalesce(m.citedByCount, 0)
-           WHEN type(r) = 'AFFILIATED_WITH' THEN r.papers
-           WHEN type(r) = 'COLLABORATES_WITH' THEN r.sharedWorks
-           WHEN type(r) = 'HAS_TOPIC' THEN r.score
-           ELSE 0
-         END AS relevance
-    ORDER BY relevance DESC, m.id
-    WITH kind, cut, collect({r: r, m: m}) AS items
-    UNWIND range(0, size(items) - 1) AS rank
-    WITH rank, kind, cut, items[rank] AS item
-    ORDER BY rank, kind
-    WITH collect(item) AS ranked, max(cut) AS cut
-    // A kind cut short by $scanLimit counts as more than could be offered.
-    RETURN size(ranked) + coalesce(cut, 0) * $scanLimit AS available,
-           ranked[..$perNodeLimit] AS top
-  }
-  UNWIND range(0, size(top) - 1) AS j
-  RETURN collect({fi: fi, j: j, r: top[j].r, m: top[j].m}) AS candidates,
-         sum(CASE WHEN j = 0 AND available > size(top) THEN 1 ELSE 0 END) > 0 AS capped
-}
-CALL (seen, candidates) {
-  UNWIND candidates AS c
-  WITH c WHERE NOT c.m IN seen
-  WITH c.m AS m, min(c.j * 1000000 + c.fi) AS best
-  ORDER BY best, m.id
-  RETURN collect(m) AS fresh
-}
-WITH center, totalNeighbors, candidates, edges, bounds,
-     seen + fresh[..($limit - size(seen))] AS seen,
-     fresh[..($limit - size(seen))] AS frontier,
-     truncated OR capped OR size(fresh) > $limit - size(seen) AS truncated
-CALL (seen, candidates) {
-  UNWIND candidates AS c
-  WITH c WHERE c.m IN seen
-  RETURN collect(c.r) AS found
-}
-WITH center, totalNeighbors, seen, frontier, truncated,
-     edges + found AS edges, bounds + [size(seen)] AS bounds
+// end level
 UNWIND range(0, size(seen) - 1) AS i
 WITH center, totalNeighbors, edges, truncated, bounds, i, seen[i] AS m
 WITH center, totalNeighbors, edges, truncated, i, m,

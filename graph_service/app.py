@@ -12,7 +12,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -23,10 +22,10 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
-from graph_service.admission import Admission
 from graph_service.api import Context, build_schema, warm_up
-from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError
-from graph_service.loaders import Loaders
+from graph_service.api.admission import Admission
+from graph_service.api.batching import Batcher
+from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError, client_error
 from graph_service.repository import Repository
 from graph_service.settings import Settings
 
@@ -121,20 +120,12 @@ class GraphQLApp(GraphQL[Context, None]):
             response.headers["X-Request-ID"] = request_id
         return Context(
             repository=repository,
-            loaders=Loaders(repository),
+            batcher=Batcher(repository),
             request_id=request_id,
             write_token=settings.token,
             request=request if isinstance(request, Request) else None,
             response=response if isinstance(response, Response) else None,
         )
-
-
-def client_error(error: ServiceError, request_id: str) -> GraphQLError:
-    """A service error as the error policy would show it, for errors raised outside the
-    schema's execution (deadline, response size)."""
-    return GraphQLError(
-        str(error), original_error=error, extensions={"code": error.code, "requestId": request_id}
-    )
 
 
 def _request_id(given: str | None) -> str:

@@ -1,27 +1,25 @@
 """A first load into an empty database through Neo4j's offline importer, derived values included.
 
-The works are read and checked exactly as `Loader` does (same rejects), the newest record of
-each work is kept, the authors' derived values (counts, h-index, affiliations, co-author
-pairs) are computed here, and everything is written as `neo4j-admin database import` CSV.
-The result is the graph an online load of the same files gives (tested by comparing dumps).
+The works are read and checked by `records` as every import does (same rejects), the newest
+record of each work is kept, the authors' derived values come from `derived`, and everything
+is written as `neo4j-admin database import` CSV. The result is the graph an online load of
+the same files gives (tested by comparing dumps).
 """
 
 from __future__ import annotations
 
 import csv
-import itertools
-import json
 import shutil
 import time
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph_service.ingest import Progress, Reject, Report, expand, lines
+from graph_service import derived
 from graph_service.localserver import LocalServer, LocalServerError
-from graph_service.openalex import RecordError, Work, parse_work
+from graph_service.openalex import Work
+from graph_service.records import Progress, Rejects, Report, expand, file_lines, newest, read_works
 
 # neo4j-admin's list separator; our ids and institution ids never contain it.
 ARRAY_DELIMITER = ";"
@@ -31,17 +29,6 @@ ARRAY_DELIMITER = ";"
 class _Author:
     name: str | None = None
     orcid: str | None = None
-    papers: list[str] = field(default_factory=list)
-
-
-def _min(values: Iterable[int | None]) -> int | None:
-    present = [v for v in values if v is not None]
-    return min(present) if present else None
-
-
-def _max(values: Iterable[int | None]) -> int | None:
-    present = [v for v in values if v is not None]
-    return max(present) if present else None
 
 
 def _cell(value: Any) -> Any:
@@ -83,49 +70,15 @@ class BulkImport:
         files = expand(paths)
         report = Report(files=len(files))
         self.progress.start("reading works", sum(f.stat().st_size for f in files))
-        works: dict[str, Work] = {}
-        for work in self._parse(files, report):
-            kept = works.get(work.id)
-            if kept is None or (work.props["updatedDate"] or "") >= (
-                kept.props["updatedDate"] or ""
-            ):
-                works[work.id] = work
+        with Rejects(report, self.rejects_path, self.progress) as rejects:
+            works: dict[str, Work] = {}
+            for work in read_works(file_lines(files, self.progress), report, rejects):
+                newest([work], into=works)
+                self.progress.advance(records=1)
         report.loaded = len(works)
         self.progress.start("writing CSV for neo4j-admin", None)
         self._write(works)
         return report
-
-    def _parse(self, files: list[Path], report: Report) -> Iterator[Work]:
-        rejects = None
-        try:
-            for path in files:
-                for number, text in lines(path, lambda n: self.progress.advance(nbytes=n)):
-                    report.records += 1
-                    try:
-                        work = parse_work(json.loads(text))
-                    except (RecordError, ValueError) as error:
-                        reason = (
-                            f"bad JSON: {error.msg}"
-                            if isinstance(error, json.JSONDecodeError)
-                            else str(error)
-                        )
-                        reject = Reject(path, number, reason, text.rstrip("\n"))
-                        report.rejected.append(reject)
-                        self.progress.reject(reject)
-                        if self.rejects_path is not None:
-                            if rejects is None:
-                                self.rejects_path.parent.mkdir(parents=True, exist_ok=True)
-                                rejects = self.rejects_path.open("w", encoding="utf-8")
-                                report.rejects_file = self.rejects_path
-                            entry = {"file": str(path), "line": number, "reason": reason}
-                            rejects.write(json.dumps({**entry, "text": reject.text}) + "\n")
-                        continue
-                    report.anonymous_authorships += work.anonymous_authorships
-                    self.progress.advance(records=1)
-                    yield work
-        finally:
-            if rejects is not None:
-                rejects.close()
 
     def _write(self, works: dict[str, Work]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -147,18 +100,10 @@ class BulkImport:
                 author = authors.setdefault(s["id"], _Author())
                 author.name = s["name"]
                 author.orcid = s["orcid"] or author.orcid
-                author.papers.append(work.id)
             referenced.update(work.references)
         # Lineage may name institutions no authorship gave: they exist with their id only.
         for parent in {p for v in list(institutions.values()) for p in v["parents"]}:
             institutions.setdefault(parent, {"parents": set()})
-
-        def cites(paper_id: str) -> int:
-            return int(works[paper_id].props["citedByCount"] or 0)
-
-        def year(paper_id: str) -> int | None:
-            value = works[paper_id].props["year"]
-            return int(value) if value is not None else None
 
         self._csv(
             "papers.csv",
@@ -203,17 +148,18 @@ class BulkImport:
             ([ref, "true"] for ref in sorted(referenced - works.keys())),
         )
 
+        totals = derived.totals(works.values())
+
         def author_rows() -> Iterator[list[Any]]:
             for author_id, author in authors.items():
-                counts = sorted((cites(p) for p in author.papers), reverse=True)
-                h = sum(1 for i, c in enumerate(counts) if c > i)
+                done = totals[author_id]
                 yield [
                     author_id,
                     _cell(author.name),
                     _cell(author.orcid),
-                    len(counts),
-                    sum(counts),
-                    h,
+                    done.works,
+                    done.citations,
+                    done.h_index,
                 ]
 
         self._csv(
@@ -283,24 +229,6 @@ class BulkImport:
             ([i, parent] for i, v in institutions.items() for parent in sorted(v["parents"])),
         )
 
-        def affiliations() -> Iterator[list[Any]]:
-            for author_id, author in authors.items():
-                places: dict[str, list[str]] = defaultdict(list)
-                for w_id in author.papers:
-                    for s in works[w_id].authorships:
-                        if s["id"] == author_id:
-                            for institution_id in s["institutionIds"]:
-                                places[institution_id].append(w_id)
-                for institution_id, papers in places.items():
-                    years = [year(p) for p in papers]
-                    yield [
-                        author_id,
-                        institution_id,
-                        _cell(_min(years)),
-                        _cell(_max(years)),
-                        len(set(papers)),
-                    ]
-
         self._csv(
             "affiliated_with.csv",
             [
@@ -310,21 +238,12 @@ class BulkImport:
                 "lastYear:int",
                 "papers:int",
             ],
-            affiliations(),
+            (
+                [a, i, _cell(span.first_year), _cell(span.last_year), span.works]
+                for (a, i), span in derived.affiliations(works.values()).items()
+            ),
         )
 
-        pairs: dict[tuple[str, str], list[int | None]] = {}
-        for w in works.values():
-            ids = sorted({s["id"] for s in w.authorships})
-            y = year(w.id)
-            for a, b in itertools.combinations(ids, 2):
-                entry = pairs.get((a, b))
-                if entry is None:
-                    pairs[(a, b)] = [1, y, y]
-                else:
-                    entry[0] = int(entry[0] or 0) + 1
-                    entry[1] = _min([entry[1], y])
-                    entry[2] = _max([entry[2], y])
         self._csv(
             "collaborates_with.csv",
             [
@@ -334,7 +253,10 @@ class BulkImport:
                 "firstYear:int",
                 "lastYear:int",
             ],
-            ([a, b, n, _cell(first), _cell(last)] for (a, b), (n, first, last) in pairs.items()),
+            (
+                [a, b, span.works, _cell(span.first_year), _cell(span.last_year)]
+                for (a, b), span in derived.collaborations(works.values()).items()
+            ),
         )
 
     def _csv(self, name: str, header: list[str], rows: Iterable[list[Any]]) -> None:

@@ -17,6 +17,7 @@ from rich.console import Console
 from graph_service.errors import ServiceError
 from graph_service.localserver import LocalServer, LocalServerError
 from graph_service.settings import Settings
+from graph_service.statements import Statement
 
 if TYPE_CHECKING:
     from graph_service.repository import Repository
@@ -52,9 +53,13 @@ def settings_of(ctx: typer.Context) -> Settings:
     return settings
 
 
-def server_of(ctx: typer.Context, home: Path | None) -> LocalServer:
-    settings = settings_of(ctx)
+def local_server(settings: Settings, home: Path | None = None) -> LocalServer:
+    """The project-managed Neo4j the settings name (or the one in `home`)."""
     return LocalServer(home or settings.neo4j_home, maven_settings=settings.maven_settings)
+
+
+def server_of(ctx: typer.Context, home: Path | None) -> LocalServer:
+    return local_server(settings_of(ctx), home)
 
 
 @app.callback()
@@ -140,7 +145,7 @@ def env(ctx: typer.Context, home: HomeOption = None) -> None:
 
 def local_settings(settings: Settings) -> Settings:
     """Settings pointing at the project-managed server, installed and started as needed."""
-    server = LocalServer(settings.neo4j_home, maven_settings=settings.maven_settings)
+    server = local_server(settings)
     server.install(say=lambda line: err.print(line))
     status = server.status()
     if not status.running:
@@ -225,19 +230,22 @@ def run_load(
     batch: int,
     if_empty: bool = False,
 ) -> None:
-    from graph_service.ingest import Loader, Report
+    from graph_service.importer import Importer
     from graph_service.progress import ConsoleProgress
+    from graph_service.records import Report
 
     async def work(repository: Repository) -> Report | None:
         if if_empty:
-            counts = (await repository.read("count_graph"))[0]
+            counts = (await repository.read(Statement.COUNT_GRAPH))[0]
             if counts["papers"] + counts["stubs"]:
                 return None
         with ConsoleProgress(err) as progress:
-            loader = Loader(repository, batch_size=batch, rejects_file=rejects, progress=progress)
+            importer = Importer(
+                repository, batch_size=batch, rejects_file=rejects, progress=progress
+            )
             if kind == "works":
-                return await loader.works(paths)
-            return await loader.institutions(paths)
+                return await importer.works(paths)
+            return await importer.institutions(paths)
 
     try:
         report = with_repository(ctx, work)
@@ -285,12 +293,12 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
         fail("--bulk works on the project's local Neo4j only (unset NEO4J_URI)")
 
     async def graph_size(repository: Repository) -> int:
-        counts = (await repository.read("count_graph"))[0]
+        counts = (await repository.read(Statement.COUNT_GRAPH))[0]
         return sum(int(value) for value in counts.values())
 
     if with_repository(ctx, graph_size):
         fail("--bulk needs an empty graph: load without --bulk, or `db reset --yes` first")
-    server = LocalServer(settings.neo4j_home, maven_settings=settings.maven_settings)
+    server = local_server(settings)
     try:
         with ConsoleProgress(err) as progress:
             report = BulkImport(server, server.home / "import" / "bulk", rejects, progress).run(
@@ -342,7 +350,7 @@ def db_stats(ctx: typer.Context) -> None:
     from rich.table import Table
 
     async def work(repository: Repository) -> dict[str, int]:
-        rows = await repository.read("count_graph", tx_timeout=300.0)
+        rows = await repository.read(Statement.COUNT_GRAPH, tx_timeout=300.0)
         return {key: int(value) for key, value in rows[0].items()}
 
     counts = with_repository(ctx, work)
@@ -363,7 +371,7 @@ def db_reset(
 
     async def work(repository: Repository) -> int:
         # Relationships first, so that no node's delete has to carry all of a hub's edges.
-        for statement in ("delete_relationships", "delete_nodes"):
+        for statement in (Statement.DELETE_RELATIONSHIPS, Statement.DELETE_NODES):
             deleted = 0
             while True:
                 rows = await repository.write(statement, {"limit": 20_000}, tx_timeout=300.0)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import platformdirs
 
+from graph_service.settings import NEO4J_HEAP, NEO4J_PAGECACHE
+
 SUPPORTED_JAVA = (17, 21)
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.server.startup.Neo4jAdminCommand"
@@ -42,6 +44,8 @@ JVM_FLAGS = (
 JVM_OVERHEAD = 512 * 1024**2
 STATE_FILE = "graph-service.json"
 PASSWORD_FILE = "password"  # noqa: S105 (a file name, not a password)
+# A home's own Neo4j settings (`name=value` lines), added to the conf written at each start.
+EXTRA_CONF = "neo4j.extra.conf"
 MIN_PASSWORD = 8
 
 
@@ -242,7 +246,7 @@ class LocalServer:
         if not apoc_conf.exists():
             apoc_conf.write_text("apoc.export.file.enabled=false\napoc.import.file.enabled=true\n")
         if not (self.home / "conf" / "neo4j.conf").exists():
-            self._write_conf(7687, 7474, "1g", "1g")
+            self.configure(7687, 7474)
         if not self.password_path.exists():
             self._set_initial_password()
 
@@ -294,9 +298,22 @@ class LocalServer:
             except OSError:
                 shutil.copy2(source / name, target / name)
 
-    def _write_conf(self, bolt_port: int, http_port: int, heap: str, pagecache: str) -> None:
+    @property
+    def extra_conf_path(self) -> Path:
+        return self.home / "conf" / EXTRA_CONF
+
+    def configure(
+        self,
+        bolt_port: int,
+        http_port: int,
+        heap: str = NEO4J_HEAP,
+        pagecache: str = NEO4J_PAGECACHE,
+    ) -> None:
+        """Write `conf/neo4j.conf` (done by every start): the ports and memory given, then
+        the home's own settings from `conf/neo4j.extra.conf`, which win."""
+        extra = self.extra_conf_path.read_text() if self.extra_conf_path.exists() else ""
         conf = f"""\
-# Written by graph-service on every start; edit the start options instead.
+# Written by graph-service on every start; add settings to {EXTRA_CONF} instead.
 server.default_listen_address=127.0.0.1
 server.default_advertised_address=127.0.0.1
 server.bolt.enabled=true
@@ -316,6 +333,11 @@ db.transaction.timeout=60s
 # Timeouts are checked every 2 s by default; a service with 10 s budgets wants them sooner.
 db.transaction.monitor.check.interval=100ms
 """
+        if extra:
+            # A setting named twice stops Neo4j, so the home's own replace ours.
+            own = {line.partition("=")[0].strip() for line in extra.splitlines() if "=" in line}
+            kept = [line for line in conf.splitlines() if line.partition("=")[0] not in own]
+            conf = "\n".join(kept) + f"\n# From {EXTRA_CONF}\n{extra.rstrip()}\n"
         (self.home / "conf" / "neo4j.conf").write_text(conf)
 
     def admin(self, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -408,8 +430,8 @@ db.transaction.monitor.check.interval=100ms
                 self.start(
                     bolt_port=state.get("bolt_port", 7687),
                     http_port=state.get("http_port", 7474),
-                    heap=self._conf_value("server.memory.heap.max_size") or "1g",
-                    pagecache=self._conf_value("server.memory.pagecache.size") or "1g",
+                    heap=self._conf_value("server.memory.heap.max_size") or NEO4J_HEAP,
+                    pagecache=self._conf_value("server.memory.pagecache.size") or NEO4J_PAGECACHE,
                     timeout=timeout,
                 )
 
@@ -433,8 +455,8 @@ db.transaction.monitor.check.interval=100ms
         self,
         bolt_port: int = 7687,
         http_port: int = 7474,
-        heap: str = "1g",
-        pagecache: str = "1g",
+        heap: str = NEO4J_HEAP,
+        pagecache: str = NEO4J_PAGECACHE,
         timeout: float = 180.0,
     ) -> ServerStatus:
         """Start the server in the background and return once Bolt answers."""
@@ -461,7 +483,7 @@ db.transaction.monitor.check.interval=100ms
                 "(lower --heap / --pagecache)"
             )
         command = self.command(heap)
-        self._write_conf(bolt_port, http_port, heap, pagecache)
+        self.configure(bolt_port, http_port, heap, pagecache)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         # posix_spawn in a new session: the server outlives this process and leaves no

@@ -15,8 +15,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from graph_service.ingest import Progress as LoadProgress
-from graph_service.ingest import Reject
+from graph_service.records import Progress as LoadProgress
+from graph_service.records import Reject
 
 # Rejected lines printed one by one before the rest are only counted.
 SHOWN_REJECTS = 50

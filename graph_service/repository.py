@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import DriverError, Neo4jError
 
-from graph_service.cypher import Statements
-from graph_service.errors import DatabaseUnavailable, QueryTimeout, ServiceError
+from graph_service.errors import DatabaseUnavailable, QueryTimeout, translate
 from graph_service.settings import Settings
+from graph_service.statements import SCHEMA, Catalog, Composed, Statement
 
 Record = dict[str, Any]
 PING_TIMEOUT = 5.0
 # How long past a transaction's own timeout the service waits for Neo4j before giving up on
 # it: a server that is frozen (or cut off) never reports its timeout.
 STATEMENT_GRACE = 2.0
+AWAIT_INDEXES_TIMEOUT = 600.0
+
+
+@dataclass(frozen=True)
+class Ran:
+    """One statement the repository ran (or tried to), for observers."""
+
+    name: str
+    text: str
+    parameters: Mapping[str, Any]
+    started: float  # time.perf_counter()
+    finished: float
+
+
+Observer = Callable[[Ran], None]
 
 
 class Repository:
@@ -29,16 +46,18 @@ class Repository:
         driver: AsyncDriver,
         database: str,
         timeout: float,
-        statements: Statements | None = None,
+        catalog: Catalog | None = None,
         probe: AsyncDriver | None = None,
     ) -> None:
         self._driver = driver
         self._probe = probe or driver
         self._database = database
         self._timeout = timeout
-        self.statements = statements or Statements()
-        # Counted so tests and benchmarks can hold a request to a number of round trips.
+        self.catalog = catalog or Catalog()
+        # Counted so tests can hold a request to a number of round trips.
         self.executed = 0
+        # Told of every statement run (the benchmarks record what a query costs this way).
+        self.observers: list[Observer] = []
 
     @classmethod
     def connect(cls, settings: Settings) -> Repository:
@@ -76,54 +95,57 @@ class Repository:
 
     async def read(
         self,
-        name: str,
+        statement: Statement | Composed,
         parameters: Mapping[str, Any] | None = None,
         tx_timeout: float | None = None,
     ) -> list[Record]:
-        return await self._run(name, parameters, RoutingControl.READ, tx_timeout)
+        return await self._run(statement, parameters, RoutingControl.READ, tx_timeout)
 
     async def write(
         self,
-        name: str,
+        statement: Statement | Composed,
         parameters: Mapping[str, Any] | None = None,
         tx_timeout: float | None = None,
     ) -> list[Record]:
-        return await self._run(name, parameters, RoutingControl.WRITE, tx_timeout)
+        return await self._run(statement, parameters, RoutingControl.WRITE, tx_timeout)
 
     async def _run(
         self,
-        name: str,
+        statement: Statement | Composed,
         parameters: Mapping[str, Any] | None,
         routing: RoutingControl,
         tx_timeout: float | None,
     ) -> list[Record]:
         timeout = tx_timeout or self._timeout
-        query = neo4j.Query(self.statements[name], timeout=timeout)
+        name = statement.name if isinstance(statement, Composed) else statement.value
+        text = self.catalog.text(statement)
+        query = neo4j.Query(text, timeout=timeout)
+        values = dict(parameters or {})
         self.executed += 1
+        started = time.perf_counter()
         try:
             async with asyncio.timeout(timeout + STATEMENT_GRACE):
                 result = await self._driver.execute_query(
-                    query,
-                    dict(parameters or {}),
-                    routing_=routing,
-                    database_=self._database,
+                    query, values, routing_=routing, database_=self._database
                 )
         except TimeoutError:
             raise unanswered(name, timeout) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, name) from error
+        finally:
+            self._tell(Ran(name, text, values, started, time.perf_counter()))
         # Statements return maps and scalars, never nodes, so the records need no conversion;
         # Record.data() would walk every value of a 200-node slice again (tens of ms).
         return [dict(record) for record in result.records]
 
     async def write_many(
         self,
-        steps: Sequence[tuple[str, Mapping[str, Any]]],
+        steps: Sequence[tuple[Statement, Mapping[str, Any]]],
         tx_timeout: float | None = None,
     ) -> list[list[Record]]:
-        """Run several named statements in one write transaction (all or nothing)."""
-        queries = [(self.statements[name], dict(parameters)) for name, parameters in steps]
-
+        """Run several statements in one write transaction (all or nothing)."""
+        queries = [(self.catalog.text(s), dict(parameters)) for s, parameters in steps]
+        name = "+".join(s.value for s, _ in steps)
         timeout = tx_timeout or self._timeout
 
         @neo4j.unit_of_work(timeout=timeout)
@@ -135,6 +157,7 @@ class Repository:
             return results
 
         self.executed += len(queries)
+        started = time.perf_counter()
         try:
             async with (
                 asyncio.timeout(timeout + STATEMENT_GRACE),
@@ -142,15 +165,21 @@ class Repository:
             ):
                 return await session.execute_write(work)
         except TimeoutError:
-            raise unanswered("+".join(name for name, _ in steps), timeout) from None
+            raise unanswered(name, timeout) from None
         except (Neo4jError, DriverError) as error:
-            raise translate(error, "+".join(name for name, _ in steps)) from error
+            raise translate(error, name) from error
+        finally:
+            self._tell(Ran(name, "", {}, started, time.perf_counter()))
+
+    def _tell(self, ran: Ran) -> None:
+        for observer in self.observers:
+            observer(ran)
 
     async def apply_schema(self) -> None:
         """Create the constraints and indexes in `cypher/schema_*` (idempotent), then wait."""
-        for name in self.statements.with_prefix("schema_"):
-            await self.write(name)
-        await self.write("await_indexes", tx_timeout=600.0)
+        for statement in SCHEMA:
+            await self.write(statement)
+        await self.write(Statement.AWAIT_INDEXES, tx_timeout=AWAIT_INDEXES_TIMEOUT)
 
     async def ping(self) -> None:
         """Raise DatabaseUnavailable unless the database answers within a few seconds."""
@@ -159,14 +188,14 @@ class Repository:
                 # execute_query retries on a fresh connection when pooled ones died with a
                 # restarted server, so readiness comes back with the server.
                 await self._probe.execute_query(
-                    self.statements["ping"],
+                    self.catalog.text(Statement.PING),
                     routing_=RoutingControl.READ,
                     database_=self._database,
                 )
         except TimeoutError:
             raise DatabaseUnavailable(f"Neo4j did not answer within {PING_TIMEOUT:.0f}s") from None
         except (Neo4jError, DriverError) as error:
-            raise translate(error, "ping") from error
+            raise translate(error, Statement.PING) from error
 
 
 def unanswered(name: str, timeout: float) -> QueryTimeout:
@@ -174,16 +203,3 @@ def unanswered(name: str, timeout: float) -> QueryTimeout:
         f"the query ({name}) ran past its time limit: Neo4j did not answer within "
         f"{timeout + STATEMENT_GRACE:g}s"
     )
-
-
-def translate(error: Exception, name: str) -> ServiceError:
-    """Map a driver error to the service's own type, with a message a client may see."""
-    if isinstance(error, AuthError):
-        return DatabaseUnavailable("Neo4j refused the configured credentials")
-    if isinstance(error, ServiceUnavailable):
-        return DatabaseUnavailable("Neo4j is not reachable")
-    if isinstance(error, Neo4jError) and "TransactionTimedOut" in (error.code or ""):
-        return QueryTimeout(f"the query ({name}) ran past its time limit and was stopped")
-    if isinstance(error, (Neo4jError, DriverError)):
-        return DatabaseUnavailable(f"Neo4j failed to run {name}: {type(error).__name__}")
-    return ServiceError(str(error))

@@ -8,8 +8,14 @@ import platformdirs
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph_service.admission import HEAVY_AT_ONCE, MOST_AT_ONCE
-from graph_service.limits import DEFAULT_COST_BUDGET
+# What one request may cost, and the admission lanes' widths, unless the environment says
+# otherwise (the GraphQL layer's defaults too).
+DEFAULT_COST_BUDGET = 10_000
+# Memory of the project-managed Neo4j (the CLI's start and every LocalServer by default).
+NEO4J_HEAP = "2g"
+NEO4J_PAGECACHE = "2g"
+MOST_AT_ONCE = 32
+HEAVY_AT_ONCE = 2
 
 
 def default_neo4j_home() -> Path:
@@ -45,8 +51,10 @@ class Settings(BaseSettings):
     )
     bolt_port: int = Field(default=7687, validation_alias=_env("GRAPH_SERVICE_BOLT_PORT"))
     http_port: int = Field(default=7474, validation_alias=_env("GRAPH_SERVICE_HTTP_PORT"))
-    heap: str = Field(default="2g", validation_alias=_env("GRAPH_SERVICE_NEO4J_HEAP"))
-    pagecache: str = Field(default="2g", validation_alias=_env("GRAPH_SERVICE_NEO4J_PAGECACHE"))
+    heap: str = Field(default=NEO4J_HEAP, validation_alias=_env("GRAPH_SERVICE_NEO4J_HEAP"))
+    pagecache: str = Field(
+        default=NEO4J_PAGECACHE, validation_alias=_env("GRAPH_SERVICE_NEO4J_PAGECACHE")
+    )
     host: str = Field(default="127.0.0.1", validation_alias=_env("GRAPH_SERVICE_HOST"))
     port: int = Field(default=8000, validation_alias=_env("GRAPH_SERVICE_PORT"))
     query_timeout: float = Field(

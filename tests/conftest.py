@@ -15,6 +15,7 @@ from pydantic import SecretStr
 
 from graph_service.localserver import LocalServer, free_port
 from graph_service.settings import Settings
+from tests.graphdump import wipe
 
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 TEST_HEAP = "1g"
@@ -127,10 +128,7 @@ def driver(neo4j_target: Neo4jTarget) -> Iterator[neo4j.Driver]:
 @pytest.fixture
 def graph(driver: neo4j.Driver) -> neo4j.Driver:
     """The session's driver on an empty graph (schema, which tests share, is kept)."""
-    with driver.session() as session:
-        session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+    wipe(driver)
     return driver
 
 

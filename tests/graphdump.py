@@ -1,4 +1,4 @@
-"""Helpers shared by tests: run a coroutine, dump a whole graph in a canonical form."""
+"""Helpers shared by tests: dump a whole graph in a canonical form, or wipe it."""
 
 from __future__ import annotations
 
@@ -32,3 +32,11 @@ def canonical(value: Any) -> str:
         return item
 
     return json.dumps(normal(value), sort_keys=True, default=str)
+
+
+def wipe(driver: neo4j.Driver) -> None:
+    """Delete every node and relationship (the schema, which tests share, stays)."""
+    with driver.session() as session:
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()

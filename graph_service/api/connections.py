@@ -1,21 +1,51 @@
-"""Keyset connections: a page of a list, its cursors and the list's full size."""
+"""Keyset connections: a page of a list, its cursors, the page-size rules and the list's
+full size."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from graph_service.api.context import Ctx, loaders
-from graph_service.pagination import (
-    MAX_PAGE,
-    check_range,
-    decode_cursor,
-    encode_cursor,
-)
+from graph_service.api.context import Ctx, batcher
+from graph_service.errors import InvalidInput, check_range
+from graph_service.statements import Statement
 
 T = TypeVar("T")
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
+
+
+def ahead(first: int) -> int:
+    """The rows a page statement is asked for: one more than the page, to tell if more follow
+    (the page's cache key in the request's loader, wherever it is loaded from)."""
+    return first + 1
+
+
+def encode_cursor(kind: str, sort_key: list[Any]) -> str:
+    """An opaque cursor: which listing it belongs to and the sort key of the row it points at."""
+    text = json.dumps([kind, *sort_key], separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(kind: str, cursor: str | None) -> list[Any] | None:
+    """The sort key inside a cursor from `encode_cursor(kind, ...)`; None for no cursor."""
+    if cursor is None:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidInput("after is not a cursor this API gave out") from None
+    if not isinstance(value, list) or len(value) < 2 or value[0] != kind:
+        raise InvalidInput(f"after is not a cursor of this list ({kind})")
+    if not all(isinstance(part, (int, float, str)) for part in value[1:]):
+        raise InvalidInput("after is not a cursor this API gave out")
+    return value[1:]
 
 
 @strawberry.type(description="Where a page ends and whether more follow.")
@@ -40,7 +70,7 @@ class Connection(Generic[T]):
 
 async def page(
     info: Ctx,
-    statement: str,
+    statement: Statement,
     id: str,
     first: int,
     after: str | None,
@@ -49,7 +79,7 @@ async def page(
 ) -> Connection[T]:
     check_range("first", first, 1, MAX_PAGE)
     position = decode_cursor(statement, after)
-    value = await loaders(info).get(statement, id, after=position, first=first + 1, **shared)
+    value = await batcher(info).get(statement, id, after=position, first=ahead(first), **shared)
     rows = value["rows"] if value else []
     edges = [
         Edge(cursor=encode_cursor(statement, row["sortKey"]), node=build(row["node"]))

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info
 
-from graph_service.loaders import Loaders
+from graph_service.api.batching import Batcher
 from graph_service.openalex import node_label
 from graph_service.repository import Repository
 
@@ -18,7 +18,7 @@ class Context:
     """What every resolver gets for one request."""
 
     repository: Repository
-    loaders: Loaders
+    batcher: Batcher
     request_id: str
     write_token: str | None = None
     request: Request | None = None
@@ -29,8 +29,8 @@ class Context:
 Ctx = Info[Context, None]
 
 
-def loaders(info: Ctx) -> Loaders:
-    return info.context.loaders
+def batcher(info: Ctx) -> Batcher:
+    return info.context.batcher
 
 
 def parse_id(value: str, label: str | None = None) -> str | None:

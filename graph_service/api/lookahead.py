@@ -1,15 +1,34 @@
-"""The profile look-ahead: what of an author's profile a query selects, to load in one
-statement that primes the request's DataLoader."""
+"""The profile look-ahead: what of an author's profile a query selects, loaded in one
+statement that primes the request's batcher with exactly the keys the fields will ask for."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from strawberry.types.nodes import SelectedField, Selection
 
+from graph_service.api.batching import Batcher
+from graph_service.api.connections import DEFAULT_PAGE, MAX_PAGE, ahead
 from graph_service.api.types import AUTHOR_TOPICS, MAX_LIST, WORKS_BY_ORDER, WorkOrder
-from graph_service.loaders import Profile
-from graph_service.pagination import DEFAULT_PAGE, MAX_PAGE
+from graph_service.statements import Statement
+
+
+@dataclass
+class Profile:
+    """Which parts of an author's profile a query asks for, with the per-field arguments
+    (first pages only); a part left at its default is not loaded ahead."""
+
+    affiliations: bool = False
+    topics: int = 0
+    works: int = 0
+    works_statement: Statement = Statement.PAGE_AUTHOR_WORKS_NEWEST
+    authorships: bool = False
+    paper_topics: bool = False
+    collaborators: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.affiliations or self.topics or self.works or self.collaborators)
 
 
 def _fields(selections: list[Selection]) -> dict[str, SelectedField]:
@@ -71,3 +90,56 @@ def profile(selections: list[Selection]) -> Profile:
     if collaborators and collaborators.arguments.get("after") is None:
         profile.collaborators = _first(collaborators, DEFAULT_PAGE, MAX_PAGE)
     return profile
+
+
+def profile_parameters(id: str, profile: Profile) -> dict[str, Any]:
+    """The parameters of `get_author_profile` for what the profile asks."""
+    return {
+        "id": id,
+        "affiliations": profile.affiliations,
+        "topics": profile.topics,
+        "works": ahead(profile.works) if profile.works else 0,
+        "mostCited": profile.works_statement is Statement.PAGE_AUTHOR_WORKS_MOST_CITED,
+        "authorships": profile.authorships,
+        "paperTopics": profile.paper_topics,
+        "collaborators": ahead(profile.collaborators) if profile.collaborators else 0,
+    }
+
+
+def prime(batcher: Batcher, id: str, profile: Profile, found: dict[str, Any]) -> None:
+    """Give the batcher what each selected field will ask it for, under the same keys the
+    fields use (`connections.page` for pages, the types' resolvers for the rest)."""
+    batcher.prime(Statement.GET_AUTHORS, id, found["author"])
+    if profile.affiliations:
+        batcher.prime(Statement.GET_AUTHOR_AFFILIATIONS, id, found["affiliations"])
+    if profile.topics:
+        batcher.prime(Statement.GET_AUTHOR_TOPICS, id, found["topics"], first=profile.topics)
+    if profile.works:
+        works = found["works"]
+        for row in works["rows"]:
+            paper = row["node"]["id"]
+            if profile.authorships:
+                batcher.prime(Statement.GET_PAPER_AUTHORSHIPS, paper, row["authorships"])
+            if profile.paper_topics:
+                batcher.prime(Statement.GET_PAPER_TOPICS, paper, row["topics"])
+        batcher.prime(profile.works_statement, id, works, first=ahead(profile.works))
+    if profile.collaborators:
+        batcher.prime(
+            Statement.PAGE_AUTHOR_COLLABORATORS,
+            id,
+            found["collaborators"],
+            first=ahead(profile.collaborators),
+        )
+
+
+async def load_profile(batcher: Batcher, id: str, profile: Profile) -> Any:
+    """The author `id` (None if absent), after one `get_author_profile` statement has primed
+    the loads its profile's fields will make."""
+    rows = await batcher.repository.read(
+        Statement.GET_AUTHOR_PROFILE, profile_parameters(id, profile)
+    )
+    if not rows:
+        return None
+    found = rows[0]["profile"]
+    prime(batcher, id, profile, found)
+    return found["author"]

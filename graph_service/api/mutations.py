@@ -9,9 +9,8 @@ import strawberry
 from strawberry.permission import BasePermission
 
 from graph_service.api.context import Ctx, parse_id
-from graph_service.errors import Forbidden
-from graph_service.ingest import Loader
-from graph_service.pagination import check_range
+from graph_service.errors import Forbidden, check_range
+from graph_service.store import delete_work, upsert_records
 
 MAX_UPSERT = 1000
 
@@ -157,8 +156,8 @@ class Mutation:
     )
     async def upsert_works(self, info: Ctx, works: list[WorkInput]) -> UpsertResult:
         check_range("the number of works", len(works), 1, MAX_UPSERT)
-        loader = Loader(info.context.repository)
-        report = await loader.records([work.record() for work in works])
+        records = [work.record() for work in works]
+        report = await upsert_records(info.context.repository, records)
         valid = len(works) - len(report.rejected)
         return UpsertResult(
             upserted=report.loaded,
@@ -176,5 +175,4 @@ class Mutation:
         paper = parse_id(id, "Paper")
         if paper is None:
             return False
-        loader = Loader(info.context.repository)
-        return await loader.delete_work(paper)
+        return await delete_work(info.context.repository, paper)

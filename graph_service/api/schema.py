@@ -8,10 +8,13 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.extensions import MaxTokensLimiter, ParserCache
 
-from graph_service.admission import HEAVY_AT_ONCE, MOST_AT_ONCE, Admission
-from graph_service.api.context import Ctx, loaders, parse_id
-from graph_service.api.lookahead import profile
+from graph_service.api.admission import Admission
+from graph_service.api.context import Ctx, batcher, parse_id
+from graph_service.api.guard import DOCUMENT_CACHE, RequestGuard
+from graph_service.api.limits import MAX_TOKENS
+from graph_service.api.lookahead import load_profile, profile
 from graph_service.api.mutations import Mutation
+from graph_service.api.plain_fields import PlainFieldExecutor
 from graph_service.api.slices import (
     MAX_DEPTH,
     MAX_LIMIT,
@@ -37,12 +40,11 @@ from graph_service.api.types import (
     Topic,
     entity,
 )
-from graph_service.errors import InvalidInput
-from graph_service.executor import Executor
-from graph_service.extensions import DOCUMENT_CACHE, ErrorPolicy, RequestGuard
-from graph_service.limits import DEFAULT_COST_BUDGET, MAX_TOKENS
-from graph_service.pagination import check_range
+from graph_service.errors import ErrorPolicy, InvalidInput, check_range
+from graph_service.openalex import node_label
 from graph_service.search import lucene_query
+from graph_service.settings import DEFAULT_COST_BUDGET, HEAVY_AT_ONCE, MOST_AT_ONCE
+from graph_service.statements import Statement
 
 MAX_IDS = 100
 MAX_SEARCH = 50
@@ -52,7 +54,7 @@ MAX_SEARCH = 50
 class Query:
     @strawberry.field(description="Name, version and edition of the Neo4j server in use.")
     async def server_info(self, info: Ctx) -> ServerInfo:
-        row = (await info.context.repository.read("server_components"))[0]
+        row = (await info.context.repository.read(Statement.SERVER_COMPONENTS))[0]
         return ServerInfo(name=row["name"], version=row["version"], edition=row["edition"])
 
     @strawberry.field(description="Any node by id (short or full OpenAlex form); null if absent.")
@@ -73,7 +75,7 @@ class Query:
         if not wanted:
             return await entity(info, id, "Author")  # type: ignore[return-value]
         # A profile page: its fields would cost a statement each, level by level.
-        found = await loaders(info).load_profile(parsed, wanted)
+        found = await load_profile(batcher(info), parsed, wanted)
         return Author.of(found) if found else None
 
     @strawberry.field(description="A paper by id (e.g. W2105824687); null if absent.")
@@ -102,7 +104,7 @@ class Query:
         check_range("first", first, 1, MAX_SEARCH)
         wanted = [t.value for t in types] if types else ALL_LABELS
         rows = await info.context.repository.read(
-            "search_nodes",
+            Statement.SEARCH_NODES,
             {
                 "query": lucene_query(query),
                 "types": wanted,
@@ -141,11 +143,11 @@ class Query:
         check_range("perNodeLimit", per_node_limit, 1, MAX_PER_NODE)
         if year_from is not None and year_to is not None and year_from > year_to:
             raise InvalidInput(f"yearFrom ({year_from}) is after yearTo ({year_to})")
-        center = parse_id(id)
+        center = node_label(id)
         if center is None:
             return None
         parameters = slice_parameters(
-            center,
+            center[1],
             depth,
             limit,
             per_node_limit,
@@ -155,7 +157,7 @@ class Query:
             year_to,
             projection,
         )
-        return await select_slice(info.context.repository, parameters)
+        return await select_slice(info.context.repository, center[0], parameters)
 
     @strawberry.field(
         description="A shortest connection between two nodes (through papers, authors, "
@@ -171,10 +173,10 @@ class Query:
         projection: Projection = Projection.FULL,
     ) -> GraphSlice | None:
         check_range("maxLength", max_length, 1, MAX_PATH)
-        source, target = parse_id(from_), parse_id(to)
+        source, target = node_label(from_), node_label(to)
         if source is None or target is None:
             return None
-        if source == target:
+        if source[1] == target[1]:
             raise InvalidInput("from and to are the same node")
         return await select_path(info.context.repository, source, target, max_length, projection)
 
@@ -191,7 +193,7 @@ def build_schema(
     at once (the app makes them from its settings)."""
     lanes = admission or Admission(MOST_AT_ONCE, HEAVY_AT_ONCE, heavy_cost=budget // 10)
     return GraphSchema(
-        execution_context_class=Executor,
+        execution_context_class=PlainFieldExecutor,
         query=Query,
         mutation=Mutation,
         types=[Author, Paper, Topic, Institution],

@@ -10,6 +10,7 @@ import strawberry
 from graph_service.api.context import Ctx
 from graph_service.api.types import ALL_LABELS, Node, NodeType, entity
 from graph_service.repository import Repository
+from graph_service.statements import LABELS, Statement
 
 MAX_DEPTH = 3
 MAX_LIMIT = 500
@@ -19,6 +20,8 @@ MAX_PER_NODE = 100
 SCAN_LIMIT = 300
 MAX_PATH = 8
 WARM_UP_TIMEOUT = 120.0
+# Slice depths whose statements are planned at start-up, for every centre label.
+WARM_DEPTHS = (1, 2)
 
 
 @strawberry.enum(description="The kinds of relationship in the graph.")
@@ -155,9 +158,12 @@ def slice_parameters(
     }
 
 
-async def select_slice(repository: Repository, parameters: dict[str, Any]) -> GraphSlice | None:
-    """The slice the parameters describe; None when its centre is absent."""
-    rows = await repository.read("select_neighborhood", parameters)
+async def select_slice(
+    repository: Repository, label: str, parameters: dict[str, Any]
+) -> GraphSlice | None:
+    """The slice the parameters describe around a node of `label`; None when it is absent."""
+    statement = repository.catalog.neighborhood(label, parameters["depth"])
+    rows = await repository.read(statement, parameters)
     if not rows:
         return None
     row = rows[0]["slice"]
@@ -165,23 +171,40 @@ async def select_slice(repository: Repository, parameters: dict[str, Any]) -> Gr
 
 
 async def select_path(
-    repository: Repository, source: str, target: str, max_length: int, projection: Projection
+    repository: Repository,
+    source: tuple[str, str],
+    target: tuple[str, str],
+    max_length: int,
+    projection: Projection,
 ) -> GraphSlice | None:
-    """A shortest connection as a slice; None when there is none within `max_length`."""
-    statement = "find_collaboration_path" if projection is Projection.COLLABORATION else "find_path"
-    rows = await repository.read(statement, {"from": source, "to": target, "maxLength": max_length})
+    """A shortest connection between two (label, id) nodes as a slice; None when there is
+    none within `max_length`."""
+    parameters = {"from": source[1], "to": target[1], "maxLength": max_length}
+    if projection is Projection.COLLABORATION:
+        if source[0] != "Author" or target[0] != "Author":
+            return None  # only authors have co-authors
+        rows = await repository.read(Statement.FIND_COLLABORATION_PATH, parameters)
+    else:
+        rows = await repository.read(repository.catalog.path(source[0], target[0]), parameters)
     return GraphSlice.of(rows[0]["slice"], total=None, truncated=False) if rows else None
 
 
 async def warm_up(repository: Repository) -> None:
-    """Run the big statements once on ids that match nothing, so their plans are cached.
+    """Run the statements of the common shapes once on ids that match nothing, so their
+    plans are cached before the first request.
 
-    Planning the slice statement takes seconds on a cold server; without this the first
-    click after a start could run into the query timeout.
+    Planning a slice statement takes about a second per level on a cold server. The
+    explorer opens at depth 2 and expands at depth 1, and a path is most often asked between
+    two people; the other shapes (depth 3, paths from papers or topics) are planned at their
+    first use, in a second or two.
     """
-    parameters = slice_parameters("", depth=MAX_DEPTH, limit=1, per_node_limit=1)
-    await repository.read("select_neighborhood", parameters, tx_timeout=WARM_UP_TIMEOUT)
-    for statement in ("find_path", "find_collaboration_path"):
-        await repository.read(
-            statement, {"from": "", "to": "", "maxLength": 1}, tx_timeout=WARM_UP_TIMEOUT
-        )
+    nothing = {"from": "", "to": "", "maxLength": 1}
+    for depth in WARM_DEPTHS:
+        for label in LABELS:
+            parameters = slice_parameters("", depth=depth, limit=1, per_node_limit=1)
+            statement = repository.catalog.neighborhood(label, depth)
+            await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
+    await repository.read(
+        repository.catalog.path("Author", "Author"), nothing, tx_timeout=WARM_UP_TIMEOUT
+    )
+    await repository.read(Statement.FIND_COLLABORATION_PATH, nothing, tx_timeout=WARM_UP_TIMEOUT)

@@ -8,10 +8,11 @@ from typing import Any, NamedTuple
 
 import strawberry
 
-from graph_service.api.connections import Connection, page
-from graph_service.api.context import Ctx, loaders
+from graph_service.api.connections import DEFAULT_PAGE, Connection, page
+from graph_service.api.context import Ctx, batcher
+from graph_service.errors import check_range
 from graph_service.openalex import node_label
-from graph_service.pagination import DEFAULT_PAGE, check_range
+from graph_service.statements import Statement
 
 MAX_LIST = 100
 AUTHOR_TOPICS = 10
@@ -33,8 +34,8 @@ class WorkOrder(Enum):
 
 # A caller's order picks one fixed statement.
 WORKS_BY_ORDER = {
-    WorkOrder.NEWEST_FIRST: "page_author_works_newest",
-    WorkOrder.MOST_CITED: "page_author_works_most_cited",
+    WorkOrder.NEWEST_FIRST: Statement.PAGE_AUTHOR_WORKS_NEWEST,
+    WorkOrder.MOST_CITED: Statement.PAGE_AUTHOR_WORKS_MOST_CITED,
 }
 
 
@@ -67,7 +68,7 @@ class Author(Node):
 
     @strawberry.field(description="Institutions the author gave on their works, most papers first.")
     async def institutions(self, info: Ctx) -> list[Affiliation]:
-        rows = await loaders(info).get("get_author_affiliations", self.id) or []
+        rows = await batcher(info).get(Statement.GET_AUTHOR_AFFILIATIONS, self.id) or []
         return [
             Affiliation(
                 institution=Institution.of(row["institution"]),
@@ -81,7 +82,7 @@ class Author(Node):
     @strawberry.field(description="Topics of the author's works, with how many of them each.")
     async def topics(self, info: Ctx, first: int = AUTHOR_TOPICS) -> list[AuthorTopic]:
         check_range("first", first, 1, MAX_LIST)
-        rows = await loaders(info).get("get_author_topics", self.id, first=first) or []
+        rows = await batcher(info).get(Statement.GET_AUTHOR_TOPICS, self.id, first=first) or []
         return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows]
 
     @strawberry.field(description="The author's works.")
@@ -98,7 +99,9 @@ class Author(Node):
     async def collaborators(
         self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Collaborator]:
-        return await page(info, "page_author_collaborators", self.id, first, after, Collaborator.of)
+        return await page(
+            info, Statement.PAGE_AUTHOR_COLLABORATORS, self.id, first, after, Collaborator.of
+        )
 
 
 @strawberry.type(description="An author's tie to an institution over their works.")
@@ -161,9 +164,9 @@ class Paper(Node):
 
     @strawberry.field(description="Authors in byline order.")
     async def authorships(self, info: Ctx) -> list[Authorship]:
-        rows = await loaders(info).get("get_paper_authorships", self.id) or []
+        rows = await batcher(info).get(Statement.GET_PAPER_AUTHORSHIPS, self.id) or []
         for row in rows:
-            loaders(info).prime("get_authors", row["author"]["id"], row["author"])
+            batcher(info).prime(Statement.GET_AUTHORS, row["author"]["id"], row["author"])
         return [
             Authorship(
                 position=row["position"],
@@ -176,7 +179,7 @@ class Paper(Node):
 
     @strawberry.field(description="Topics with OpenAlex's score, best first.")
     async def topics(self, info: Ctx) -> list[PaperTopic]:
-        rows = await loaders(info).get("get_paper_topics", self.id) or []
+        rows = await batcher(info).get(Statement.GET_PAPER_TOPICS, self.id) or []
         return [PaperTopic(topic=Topic.of(row["topic"]), score=row["score"]) for row in rows]
 
     @strawberry.field(description="Works this one cites, most cited first.")
@@ -189,7 +192,7 @@ class Paper(Node):
     ) -> Connection[Paper]:
         return await page(
             info,
-            "page_paper_references",
+            Statement.PAGE_PAPER_REFERENCES,
             self.id,
             first,
             after,
@@ -201,7 +204,7 @@ class Paper(Node):
     async def cited_by(
         self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Paper]:
-        return await page(info, "page_paper_cited_by", self.id, first, after, Paper.of)
+        return await page(info, Statement.PAGE_PAPER_CITED_BY, self.id, first, after, Paper.of)
 
 
 @strawberry.type(description="An author on a paper.")
@@ -213,7 +216,7 @@ class Authorship:
 
     @strawberry.field(description="Institutions the author gave on this paper.")
     async def institutions(self, info: Ctx) -> list[Institution]:
-        values = await loaders(info).get_many("get_institutions", self.institution_ids)
+        values = await batcher(info).get_many(Statement.GET_INSTITUTIONS, self.institution_ids)
         return [Institution.of(value) for value in values if value]
 
 
@@ -242,24 +245,24 @@ class Topic(Node):
     async def parent(self, info: Ctx) -> Topic | None:
         if not self.parent_id:
             return None
-        value = await loaders(info).get("get_topics", self.parent_id)
+        value = await batcher(info).get(Statement.GET_TOPICS, self.parent_id)
         return Topic.of(value) if value else None
 
     @strawberry.field(description="The next level down, by name.")
     async def children(self, info: Ctx) -> list[Topic]:
-        rows = await loaders(info).get("get_topic_children", self.id) or []
+        rows = await batcher(info).get(Statement.GET_TOPIC_CHILDREN, self.id) or []
         return [Topic.of(row) for row in rows]
 
     @strawberry.field(description="Works on this topic or below it, most cited first.")
     async def works(
         self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Paper]:
-        return await page(info, "page_topic_works", self.id, first, after, Paper.of)
+        return await page(info, Statement.PAGE_TOPIC_WORKS, self.id, first, after, Paper.of)
 
     @strawberry.field(description="Authors with the most works on this topic or below it.")
     async def top_authors(self, info: Ctx, first: int = 10) -> list[TopicAuthor]:
         check_range("first", first, 1, MAX_LIST)
-        rows = await loaders(info).get("get_topic_top_authors", self.id, first=first) or []
+        rows = await batcher(info).get(Statement.GET_TOPIC_TOP_AUTHORS, self.id, first=first) or []
         return [TopicAuthor(author=Author.of(row["author"]), works=row["works"]) for row in rows]
 
 
@@ -288,20 +291,22 @@ class Institution(Node):
 
     @strawberry.field(description="Institutions this one belongs to (OpenAlex lineage).")
     async def parents(self, info: Ctx) -> list[Institution]:
-        rows = await loaders(info).get("get_institution_parents", self.id) or []
+        rows = await batcher(info).get(Statement.GET_INSTITUTION_PARENTS, self.id) or []
         return [Institution.of(row) for row in rows]
 
     @strawberry.field(description="Authors who gave this institution, most papers first.")
     async def authors(
         self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Member]:
-        return await page(info, "page_institution_authors", self.id, first, after, Member.of)
+        return await page(
+            info, Statement.PAGE_INSTITUTION_AUTHORS, self.id, first, after, Member.of
+        )
 
     @strawberry.field(description="Works with an author giving this institution, newest first.")
     async def works(
         self, info: Ctx, first: int = DEFAULT_PAGE, after: str | None = None
     ) -> Connection[Paper]:
-        return await page(info, "page_institution_works", self.id, first, after, Paper.of)
+        return await page(info, Statement.PAGE_INSTITUTION_WORKS, self.id, first, after, Paper.of)
 
 
 @strawberry.type(description="An author of an institution.")
@@ -324,15 +329,15 @@ class Member:
 class Entity(NamedTuple):
     """How to fetch a node of one label and make it a GraphQL object."""
 
-    statement: str
+    statement: Statement
     build: Callable[[dict[str, Any]], Node]
 
 
 ENTITIES: dict[str, Entity] = {
-    "Author": Entity("get_authors", Author.of),
-    "Paper": Entity("get_papers", Paper.of),
-    "Topic": Entity("get_topics", Topic.of),
-    "Institution": Entity("get_institutions", Institution.of),
+    "Author": Entity(Statement.GET_AUTHORS, Author.of),
+    "Paper": Entity(Statement.GET_PAPERS, Paper.of),
+    "Topic": Entity(Statement.GET_TOPICS, Topic.of),
+    "Institution": Entity(Statement.GET_INSTITUTIONS, Institution.of),
 }
 
 
@@ -341,7 +346,7 @@ async def entity(info: Ctx, value: str, label: str | None = None) -> Node | None
     if parsed is None or (label is not None and parsed[0] != label):
         return None
     statement, build = ENTITIES[parsed[0]]
-    found = await loaders(info).get(statement, parsed[1])
+    found = await batcher(info).get(statement, parsed[1])
     return build(found) if found else None
 
 

@@ -12,9 +12,9 @@ import neo4j
 from starlette.testclient import TestClient
 
 from graph_service.app import create_app
-from graph_service.cypher import Statements
-from graph_service.ingest import Loader
+from graph_service.importer import Importer
 from graph_service.repository import Repository
+from graph_service.statements import Catalog, cypher_dir
 from tests.conftest import Neo4jTarget
 
 WRITE_TOKEN = "test-write-token-0123456789"
@@ -59,31 +59,24 @@ def api_for(target: Neo4jTarget, **settings: Any) -> Iterator[Api]:
         yield Api(client)
 
 
-def slow_statements(directory: Path) -> Statements:
+def slow_statements(directory: Path) -> Catalog:
     """The service's statements, with the slice swapped for one that runs far past any
     timeout a test sets (it never returns a row)."""
     slow = directory / "cypher"
     slow.mkdir()
-    for name in Statements().names():
-        (slow / f"{name}.cypher").write_text(Statements()[name])
+    for path in cypher_dir().glob("*.cypher"):
+        (slow / path.name).write_text(path.read_text())
     (slow / "select_neighborhood.cypher").write_text(
         "UNWIND range(1, 10000000000) AS x WITH x WHERE x = -1 RETURN x AS slice"
     )
-    return Statements(slow)
-
-
-def wipe(driver: neo4j.Driver) -> None:
-    with driver.session() as session:
-        session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+    return Catalog(slow)
 
 
 def load_files(target: Neo4jTarget, paths: list[Path]) -> None:
     async def work() -> None:
         repository = Repository.connect(target.settings())
         try:
-            report = await Loader(repository).works(paths)
+            report = await Importer(repository).works(paths)
             assert report.ok, report.rejected[:3]
         finally:
             await repository.close()

@@ -20,6 +20,7 @@ from graph_service import generator
 from graph_service.api import build_schema
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
+from tests.graphdump import wipe
 from tests.integration.gql import (
     Api,
     api_for,
@@ -27,7 +28,6 @@ from tests.integration.gql import (
     load_files,
     path_length,
     slow_statements,
-    wipe,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -734,7 +734,7 @@ def test_plain_objects_complete_as_graphql_core_completes_them(
     variables = {"id": top_author(loaded)}
     fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     with monkeypatch.context() as patch:
-        patch.setattr("graph_service.executor._plain", lambda parent_type: {})
+        patch.setattr("graph_service.api.plain_fields._plain", lambda parent_type: {})
         standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     assert fast.json() == standard.json()
     assert len(fast.json()["data"]["neighborhood"]["nodes"]) > 20
@@ -746,7 +746,7 @@ def test_plain_objects_complete_as_graphql_core_completes_them(
 
     monkeypatch.setattr(graph_service.api.slices.SliceNode, "__init__", unlabelled)
     fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
-    monkeypatch.setattr("graph_service.executor._plain", lambda parent_type: {})
+    monkeypatch.setattr("graph_service.api.plain_fields._plain", lambda parent_type: {})
     standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     assert fast.json()["data"] == standard.json()["data"] == {"neighborhood": None}
 
@@ -803,7 +803,7 @@ def test_timeouts_become_graphql_errors(
 ) -> None:
     # The neighbourhood statement swapped for one that runs far past a 0.5 s budget.
     with api_for(neo4j_target, query_timeout=0.5) as client:
-        client.repository.statements = slow_statements(tmp_path)
+        client.repository.catalog = slow_statements(tmp_path)
         errors = client.errors('{ neighborhood(id: "A1") { truncated } }')
     assert errors[0]["extensions"]["code"] == "QUERY_TIMEOUT"
     assert "time limit" in errors[0]["message"]

@@ -9,7 +9,8 @@ import neo4j
 import pytest
 
 from tests.conftest import Neo4jTarget
-from tests.integration.gql import Api, api_for, cypher, load_files, path_length, wipe
+from tests.graphdump import wipe
+from tests.integration.gql import Api, api_for, cypher, load_files, path_length
 from tests.integration.test_api import check_slice, slice_of
 
 pytestmark = pytest.mark.shared_data

@@ -20,6 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from graph_service.demo import DEMO_WORKS
 from graph_service.served import served
 from tests.conftest import Neo4jTarget
+from tests.graphdump import wipe
 from tests.integration.gql import load_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +41,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="module")
 def service(neo4j_target: Neo4jTarget, driver: neo4j.Driver) -> Iterator[str]:
     """`graph-service serve` on a free port, over the demo set."""
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    wipe(driver)
     load_files(neo4j_target, [DEMO_WORKS])
     env = {
         **os.environ,

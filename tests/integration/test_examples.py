@@ -9,6 +9,7 @@ import pytest
 
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
+from tests.graphdump import wipe
 from tests.integration.gql import load_files
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "cypher" / "examples"
@@ -16,8 +17,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "cypher" / "examples"
 
 @pytest.fixture(scope="module")
 def demo(neo4j_target: Neo4jTarget, driver: neo4j.Driver) -> neo4j.Driver:
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    wipe(driver)
     load_files(neo4j_target, [DEMO_WORKS])
     return driver
 

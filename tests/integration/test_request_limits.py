@@ -16,7 +16,8 @@ import pytest
 
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
-from tests.integration.gql import Api, api_for, load_files, slow_statements, wipe
+from tests.graphdump import wipe
+from tests.integration.gql import Api, api_for, load_files, slow_statements
 from tests.unit.test_limits import AMPLIFIER, fragment_bomb
 
 AUTHOR = "A9000000042"
@@ -103,7 +104,7 @@ def test_heavy_operations_past_the_limit_get_503_while_light_ones_run(
     settings = {"cost_budget": 500, "max_heavy": 1, "query_timeout": 3.0}
     slice_query = '{ neighborhood(id: "A9000000042") { truncated } }'
     with api_for(neo4j_target, **settings) as api, ThreadPoolExecutor(4) as pool:
-        api.repository.statements = slow_statements(tmp_path)
+        api.repository.catalog = slow_statements(tmp_path)
         holding = pool.submit(api.client.post, "/graphql", json={"query": slice_query})
         time.sleep(0.5)
         started = time.monotonic()

@@ -11,14 +11,14 @@ import pytest
 from graphql import get_introspection_query, parse
 
 from graph_service.api import build_schema
-from graph_service.limits import (
-    DEFAULT_COST_BUDGET,
+from graph_service.api.limits import (
     MAX_FIELDS,
     MAX_REPEATS,
     LimitExceeded,
     check_document,
     operation_cost,
 )
+from graph_service.settings import DEFAULT_COST_BUDGET
 
 SCHEMA = build_schema()._schema
 WEB = Path(__file__).resolve().parents[2] / "web"

@@ -11,9 +11,6 @@ from __future__ import annotations
 import asyncio
 from contextlib import AsyncExitStack
 
-# The lanes' widths unless the settings say otherwise.
-MOST_AT_ONCE = 32
-HEAVY_AT_ONCE = 2
 # How long an operation may wait for a place before it is refused.
 ADMISSION_WAIT = 1.0
 # Seconds a refused client is told to wait (the Retry-After header).

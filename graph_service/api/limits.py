@@ -46,7 +46,6 @@ MAX_QUERY_DEPTH = 12
 MAX_ALIASES = 30
 MAX_FIELDS = 1000
 MAX_REPEATS = 10
-DEFAULT_COST_BUDGET = 10_000
 # A list without a size argument (a paper's authorships, a topic's children) counts this many.
 UNSIZED_LIST = 10
 # No argument admits more items than this; larger values are refused by the field itself

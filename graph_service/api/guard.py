@@ -1,10 +1,9 @@
-"""Schema extensions: what a request may cost, what a client may see of an error, and what
-gets logged."""
+"""The request guard: a document within its limits, its operation within the cost budget,
+then a place in the admission lanes (or a refusal saying which)."""
 
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
 from typing import Any
@@ -13,11 +12,9 @@ from graphql import DocumentNode, GraphQLError, GraphQLSchema, specified_rules, 
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
-from graph_service.admission import RETRY_AFTER, Admission
-from graph_service.errors import CostLimit, Overloaded, ServiceError
-from graph_service.limits import LimitExceeded, check_document, operation_cost
-
-logger = logging.getLogger("graph_service.errors")
+from graph_service.api.admission import RETRY_AFTER, Admission
+from graph_service.api.limits import LimitExceeded, check_document, operation_cost
+from graph_service.errors import CostLimit, Overloaded
 
 # A UI sends the same few query texts again and again: parsing and validating one took
 # about as long as running its statements, so both are cached (the parser cache hands the
@@ -91,57 +88,3 @@ class RequestGuard(SchemaExtension):
         if self.cost is None:
             return {}
         return {"cost": {"requested": self.cost, "budget": self.budget}}
-
-
-class ErrorPolicy(SchemaExtension):
-    """Expected errors reach the client with a code; anything else is masked and logged.
-
-    Expected: the service's own errors (bad input, timeouts, an unreachable database, writes
-    without the token) and GraphQL's (syntax, validation, limits). Every error carries the
-    request id, which is also the `X-Request-ID` response header and is in the log line.
-    """
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None)
-        if not errors:
-            return
-        request_id = getattr(self.execution_context.context, "request_id", None)
-        processed: list[GraphQLError] = []
-        for error in errors:
-            original = error.original_error
-            if isinstance(original, ServiceError):
-                code = original.code
-            elif original is None or isinstance(original, GraphQLError):
-                code = "GRAPHQL_VALIDATION_FAILED" if error.path is None else "BAD_REQUEST"
-            else:
-                logger.error(
-                    "request %s: unexpected error at %s",
-                    request_id,
-                    ".".join(map(str, error.path or [])) or "(operation)",
-                    exc_info=original,
-                )
-                processed.append(
-                    GraphQLError(
-                        f"Internal error; quote request id {request_id} when reporting it.",
-                        nodes=error.nodes,
-                        path=error.path,
-                        extensions={"code": "INTERNAL_ERROR", "requestId": request_id},
-                    )
-                )
-                continue
-            # A copy: validation errors are cached and shared by every request that sends
-            # the same document, so each response gets its own request id.
-            processed.append(
-                GraphQLError(
-                    error.message,
-                    nodes=error.nodes,
-                    source=error.source,
-                    positions=error.positions,
-                    path=error.path,
-                    original_error=error.original_error,
-                    extensions={**(error.extensions or {}), "code": code, "requestId": request_id},
-                )
-            )
-        result.errors = processed  # type: ignore[union-attr]

@@ -1,0 +1,215 @@
+"""Reading records: files line by line (plain or gzipped) or records held in memory, parsed,
+each bad one reported with where it came from and kept out, and the newest copy of a work
+winning. Every import path reads through here: the online load, the bulk load, `upsertWorks`
+and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, TextIO, TypeVar
+
+from graph_service.openalex import RecordError, Work, parse_institution, parse_work
+
+SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz")
+T = TypeVar("T")
+# Where a record came from, its line (or position, from 1), and its text or decoded value.
+Line = tuple[Path, int, Any]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A line that did not load, and why."""
+
+    file: Path
+    line: int
+    reason: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+@dataclass
+class Report:
+    """What a load did: the summary printed at the end and returned to callers."""
+
+    files: int = 0
+    records: int = 0
+    loaded: int = 0
+    rejected: list[Reject] = field(default_factory=list)
+    anonymous_authorships: int = 0
+    refreshed_authors: int = 0
+    seconds: float = 0.0
+    rejects_file: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def summary(self, noun: str = "works") -> str:
+        rate = self.records / self.seconds if self.seconds else 0.0
+        parts = [
+            f"{self.loaded} {noun} loaded from {self.files} file(s)",
+            f"{len(self.rejected)} rejected",
+        ]
+        if self.anonymous_authorships:
+            parts.append(f"{self.anonymous_authorships} authorships without an author id skipped")
+        if self.refreshed_authors:
+            parts.append(f"{self.refreshed_authors} authors' derived values refreshed")
+        text = "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:,.0f} records/s)"
+        if self.rejects_file:
+            text += f"; rejected lines written to {self.rejects_file}"
+        return text
+
+
+class Progress:
+    """What a long load reports as it goes; the CLI draws it, library callers may ignore it."""
+
+    def start(self, description: str, total_bytes: int | None) -> None:
+        """A phase begins."""
+
+    def advance(self, records: int = 0, nbytes: int = 0) -> None:
+        """Records done and bytes read since the last call."""
+
+    def reject(self, reject: Reject) -> None:
+        """A line did not load."""
+
+
+class Rejects:
+    """Where rejected lines go: the report, the progress display, and (when given) a JSONL
+    file, opened at the first reject so a clean load leaves none."""
+
+    def __init__(self, report: Report, path: Path | None = None, progress: Progress | None = None):
+        self.report = report
+        self.path = path
+        self.progress = progress or Progress()
+        self._file: TextIO | None = None
+
+    def add(self, reject: Reject) -> None:
+        self.report.rejected.append(reject)
+        self.progress.reject(reject)
+        if self.path is None:
+            return
+        if self._file is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = self.path.open("w", encoding="utf-8")
+            self.report.rejects_file = self.path
+        entry = {"file": str(reject.file), "line": reject.line, "reason": reject.reason}
+        self._file.write(json.dumps({**entry, "text": reject.text}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> Rejects:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders as the JSONL files inside them (sorted, recursively)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    return files
+
+
+class _Counted(io.RawIOBase):
+    """A binary file that reports how many bytes were read from it (for progress)."""
+
+    def __init__(self, raw: IO[bytes], seen: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._seen = seen
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        self._seen(count or 0)
+        return int(count or 0)
+
+
+def lines(path: Path, seen: Callable[[int], None] = lambda _: None) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each non-blank line, through gzip when the name says so."""
+    with path.open("rb") as raw:
+        counted: IO[bytes] = io.BufferedReader(_Counted(raw, seen), buffer_size=1 << 20)
+        if path.name.endswith(".gz"):
+            counted = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
+        text: TextIO = io.TextIOWrapper(counted, encoding="utf-8", errors="replace")
+        for number, line in enumerate(text, start=1):
+            if line.strip():
+                yield number, line
+
+
+def file_lines(files: Iterable[Path], progress: Progress | None = None) -> Iterator[Line]:
+    """Every non-blank line of the files, with the bytes read told to `progress`."""
+    seen = (progress or Progress()).advance
+    for path in files:
+        for number, text in lines(path, lambda n: seen(nbytes=n)):
+            yield path, number, text
+
+
+def memory_lines(records: Iterable[Any], source: str) -> Iterator[Line]:
+    """Records already decoded (an API call's), numbered from 1 as `source:N`."""
+    for number, record in enumerate(records, start=1):
+        yield Path(source), number, record
+
+
+def read_records(
+    lines: Iterable[Line], parse: Callable[[Any], T], report: Report, rejects: Rejects
+) -> Iterator[T]:
+    """Each line parsed; a line that is not JSON or not a valid record goes to `rejects` with
+    its place and reason, and the rest still load."""
+    for path, number, raw in lines:
+        report.records += 1
+        try:
+            record = parse(json.loads(raw) if isinstance(raw, str) else raw)
+        except (RecordError, ValueError) as error:
+            reason = (
+                f"bad JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
+            )
+            text = raw.rstrip("\n") if isinstance(raw, str) else json.dumps(raw, default=str)
+            rejects.add(Reject(path, number, reason, text))
+            continue
+        yield record
+
+
+def read_works(lines: Iterable[Line], report: Report, rejects: Rejects) -> Iterator[Work]:
+    """The works of the lines (see `read_records`), counting authorships without an author."""
+    for work in read_records(lines, parse_work, report, rejects):
+        report.anonymous_authorships += work.anonymous_authorships
+        yield work
+
+
+def read_institutions(
+    lines: Iterable[Line], report: Report, rejects: Rejects
+) -> Iterator[dict[str, Any]]:
+    """The institutions of the lines (see `read_records`)."""
+    return read_records(lines, parse_institution, report, rejects)
+
+
+def newest(works: Iterable[Work], into: dict[str, Work] | None = None) -> dict[str, Work]:
+    """The newest record of each work by `updated_date`; of equal dates, the later one."""
+    latest = {} if into is None else into
+    for work in works:
+        kept = latest.get(work.id)
+        if kept is None or (work.props["updatedDate"] or "") >= (kept.props["updatedDate"] or ""):
+            latest[work.id] = work
+    return latest

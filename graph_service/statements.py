@@ -1,0 +1,153 @@
+"""The catalog of Cypher statements: every file in `cypher/` by a typed name, read once.
+
+A wrong name fails at type-check time. Two statements are templates the catalog writes out
+per request shape: the slice (once per centre label and depth) and the path (once per pair of
+end labels). Their labels come from the closed set below and their levels from the file
+itself; values are always parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+
+SUFFIX = ".cypher"
+# Node labels, as the graph and the API's NodeType name them.
+LABELS = ("Author", "Paper", "Topic", "Institution")
+BEGIN_LEVEL = "// begin level"
+END_LEVEL = "// end level"
+
+
+class Statement(StrEnum):
+    """A statement in `cypher/<value>.cypher`."""
+
+    AWAIT_INDEXES = "await_indexes"
+    COUNT_GRAPH = "count_graph"
+    DELETE_NODES = "delete_nodes"
+    DELETE_RELATIONSHIPS = "delete_relationships"
+    DELETE_WORK = "delete_work"
+    FIND_COLLABORATION_PATH = "find_collaboration_path"
+    FIND_PATH = "find_path"
+    FINISH_REFRESH = "finish_refresh"
+    GET_AUTHOR_AFFILIATIONS = "get_author_affiliations"
+    GET_AUTHOR_PROFILE = "get_author_profile"
+    GET_AUTHOR_TOPICS = "get_author_topics"
+    GET_AUTHORS = "get_authors"
+    GET_INSTITUTION_PARENTS = "get_institution_parents"
+    GET_INSTITUTIONS = "get_institutions"
+    GET_PAPER_AUTHORSHIPS = "get_paper_authorships"
+    GET_PAPER_TOPICS = "get_paper_topics"
+    GET_PAPERS = "get_papers"
+    GET_TOPIC_CHILDREN = "get_topic_children"
+    GET_TOPIC_TOP_AUTHORS = "get_topic_top_authors"
+    GET_TOPICS = "get_topics"
+    PAGE_AUTHOR_COLLABORATORS = "page_author_collaborators"
+    PAGE_AUTHOR_WORKS_MOST_CITED = "page_author_works_most_cited"
+    PAGE_AUTHOR_WORKS_NEWEST = "page_author_works_newest"
+    PAGE_INSTITUTION_AUTHORS = "page_institution_authors"
+    PAGE_INSTITUTION_WORKS = "page_institution_works"
+    PAGE_PAPER_CITED_BY = "page_paper_cited_by"
+    PAGE_PAPER_REFERENCES = "page_paper_references"
+    PAGE_TOPIC_WORKS = "page_topic_works"
+    PING = "ping"
+    REFRESH_AUTHORS = "refresh_authors"
+    SCHEMA_AUTHOR_ID = "schema_author_id"
+    SCHEMA_INSTITUTION_ID = "schema_institution_id"
+    SCHEMA_PAPER_DOI = "schema_paper_doi"
+    SCHEMA_PAPER_ID = "schema_paper_id"
+    SCHEMA_PAPER_YEAR = "schema_paper_year"
+    SCHEMA_SEARCH = "schema_search"
+    SCHEMA_TOPIC_ID = "schema_topic_id"
+    SEARCH_NODES = "search_nodes"
+    SELECT_NEIGHBORHOOD = "select_neighborhood"
+    SELECT_STALE_AUTHORS = "select_stale_authors"
+    SERVER_COMPONENTS = "server_components"
+    UPSERT_INSTITUTIONS = "upsert_institutions"
+    UPSERT_TOPICS = "upsert_topics"
+    UPSERT_WORKS = "upsert_works"
+
+
+# Constraints and indexes, applied in this order at start-up (idempotent).
+SCHEMA = tuple(s for s in Statement if s.name.startswith("SCHEMA_"))
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A statement written out from a template for one request shape."""
+
+    name: str
+    text: str
+
+
+def cypher_dir() -> Path:
+    """`graph_service/cypher` in a built wheel, the repository's `cypher/` in a source tree."""
+    packaged = Path(str(resources.files("graph_service"))) / "cypher"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "cypher"
+
+
+def read_folder(folder: Path) -> dict[str, str]:
+    """Every `.cypher` file of a folder by name (the examples, the benchmarks' own)."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.cypher"))}
+
+
+class Catalog:
+    """The texts of every `Statement`, read from `folder` (default: the installed `cypher/`)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or cypher_dir()
+        texts = read_folder(self.folder)
+        missing = [s.value for s in Statement if s.value not in texts]
+        if missing:
+            raise FileNotFoundError(f"no {', '.join(missing)} in {self.folder} ({SUFFIX})")
+        self._texts = {s: texts[s.value] for s in Statement}
+        self._composed: dict[tuple[str, ...], Composed] = {}
+
+    def text(self, statement: Statement | Composed) -> str:
+        return statement.text if isinstance(statement, Composed) else self._texts[statement]
+
+    def neighborhood(self, label: str, depth: int) -> Composed:
+        """`select_neighborhood` for a centre of `label`, expanding `depth` levels."""
+        key = ("neighborhood", label, str(depth))
+        composed = self._composed.get(key)
+        if composed is None:
+            text = _levels(self._texts[Statement.SELECT_NEIGHBORHOOD], depth)
+            composed = self._composed[key] = Composed(
+                f"select_neighborhood({label}, depth {depth})",
+                text.replace(":CENTER_LABEL ", f":{_label(label)} "),
+            )
+        return composed
+
+    def path(self, source: str, target: str) -> Composed:
+        """`find_path` between a node of label `source` and one of label `target`."""
+        key = ("path", source, target)
+        composed = self._composed.get(key)
+        if composed is None:
+            text = self._texts[Statement.FIND_PATH]
+            composed = self._composed[key] = Composed(
+                f"find_path({source}, {target})",
+                text.replace(":SOURCE_LABEL ", f":{_label(source)} ").replace(
+                    ":TARGET_LABEL ", f":{_label(target)} "
+                ),
+            )
+        return composed
+
+
+def _label(label: str) -> str:
+    if label not in LABELS:
+        raise ValueError(f"{label!r} is not a node label ({', '.join(LABELS)})")
+    return label
+
+
+def _levels(template: str, depth: int) -> str:
+    """The template with its level block written `depth` times (as is without one)."""
+    lines = template.splitlines(keepends=True)
+    begin = [i for i, line in enumerate(lines) if line.startswith(BEGIN_LEVEL)]
+    end = [i for i, line in enumerate(lines) if line.startswith(END_LEVEL)]
+    if not begin or not end:
+        return template
+    level = lines[begin[0] : end[0] + 1]
+    return "".join(lines[: begin[0]] + level * depth + lines[end[0] + 1 :])

@@ -1,0 +1,88 @@
+"""Writing parsed records to Neo4j: works (newest wins) with their topics and institutions,
+institutions, deletes, and bringing authors' derived values up to date. The file importer
+and the API's writes both go through here."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from graph_service.openalex import Work
+from graph_service.records import Rejects, Report, memory_lines, newest, read_works
+from graph_service.repository import Repository
+from graph_service.statements import Statement
+
+BATCH_SIZE = 1000
+REFRESH_BATCH = 2000
+# A batch of a thousand works with their references can take a while on a cold page cache.
+WRITE_TIMEOUT = 120.0
+
+
+async def store_works(repository: Repository, works: list[Work]) -> int:
+    """Upsert a batch of works in one transaction; returns how many were applied (a stored
+    copy with a later `updated_date` is kept)."""
+    latest = newest(works)
+    topics: dict[str, dict[str, Any]] = {}
+    institutions: dict[str, dict[str, Any]] = {}
+    for work in latest.values():
+        topics.update(work.topic_nodes)
+        institutions.update(work.institutions)
+    results = await repository.write_many(
+        [
+            (Statement.UPSERT_TOPICS, {"topics": list(topics.values())}),
+            (Statement.UPSERT_INSTITUTIONS, {"institutions": list(institutions.values())}),
+            (Statement.UPSERT_WORKS, {"works": [work.row() for work in latest.values()]}),
+        ],
+        tx_timeout=WRITE_TIMEOUT,
+    )
+    return int(results[2][0]["applied"]) if results[2] else 0
+
+
+async def store_institutions(repository: Repository, institutions: list[dict[str, Any]]) -> int:
+    await repository.write_many(
+        [(Statement.UPSERT_INSTITUTIONS, {"institutions": institutions})],
+        tx_timeout=WRITE_TIMEOUT,
+    )
+    return len(institutions)
+
+
+async def refresh_authors(repository: Repository) -> int:
+    """Recompute counts, h-index, affiliations and collaborations of :Stale authors."""
+    total = 0
+    while True:
+        rows = await repository.write_many(
+            [
+                (Statement.SELECT_STALE_AUTHORS, {"limit": REFRESH_BATCH}),
+                (Statement.REFRESH_AUTHORS, {}),
+                (Statement.FINISH_REFRESH, {}),
+            ],
+            tx_timeout=WRITE_TIMEOUT,
+        )
+        done = int(rows[2][0]["refreshed"])
+        total += done
+        if done < REFRESH_BATCH:
+            return total
+
+
+async def upsert_records(
+    repository: Repository, records: list[Any], source: str = "request"
+) -> Report:
+    """Load work records held in memory by the rules files follow, then refresh authors.
+
+    A record that cannot load is reported as `source:N` (N counting from 1) and skipped.
+    """
+    started = time.perf_counter()
+    report = Report()
+    works = list(read_works(memory_lines(records, source), report, Rejects(report)))
+    for start in range(0, len(works), BATCH_SIZE):
+        report.loaded += await store_works(repository, works[start : start + BATCH_SIZE])
+    report.refreshed_authors = await refresh_authors(repository)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+async def delete_work(repository: Repository, work_id: str) -> bool:
+    """Remove one work (kept as a stub while other works cite it), then refresh authors."""
+    rows = await repository.write(Statement.DELETE_WORK, {"id": work_id})
+    await refresh_authors(repository)
+    return bool(rows and rows[0]["deleted"])
