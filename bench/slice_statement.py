@@ -56,7 +56,8 @@ def measure(papers: int, baseline: str, centres: int, rounds: int) -> None:
     catalog = Catalog()
     with throwaway_graph(papers, "slice-bench-") as graph:
         auth = ("neo4j", graph.server.password())
-        with neo4j.GraphDatabase.driver(graph.env["NEO4J_URI"], auth=auth) as driver:
+        uri = graph.env["NEO4J_URI"]
+        with neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as driver:
             picks = sample_centres([{"id": a} for a in graph.authors], centres)
             differing = 0
             for depth in (1, 2, 3):

@@ -1,0 +1,47 @@
+"""Keyset cursors: opaque, bound to their list, refused when forged."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from graph_service.api.connections import ahead, decode_cursor, encode_cursor
+from graph_service.errors import InvalidInput
+
+
+def test_a_cursor_round_trips_its_sort_key() -> None:
+    cursor = encode_cursor("page_paper_cited_by", [12, "W2105824687"])
+    assert "=" not in cursor
+    assert decode_cursor("page_paper_cited_by", cursor) == [12, "W2105824687"]
+    assert decode_cursor("page_paper_cited_by", None) is None
+
+
+def test_unicode_and_floats_survive() -> None:
+    key = [0.75, "Zoë Ångström", -3]
+    assert decode_cursor("k", encode_cursor("k", key)) == key
+
+
+def test_a_cursor_of_another_list_is_refused() -> None:
+    cursor = encode_cursor("page_topic_works", [1, "W1"])
+    with pytest.raises(InvalidInput, match=r"not a cursor of this list \(page_paper_cited_by\)"):
+        decode_cursor("page_paper_cited_by", cursor)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "not base64 at all!",
+        base64.urlsafe_b64encode(b"{}").decode(),
+        base64.urlsafe_b64encode(b'["k"]').decode(),
+        base64.urlsafe_b64encode(b'["k", {"a": 1}]').decode(),
+        base64.urlsafe_b64encode(b"\xff\xfe").decode(),
+    ],
+)
+def test_forged_cursors_are_refused(forged: str) -> None:
+    with pytest.raises(InvalidInput, match="after is not a cursor"):
+        decode_cursor("k", forged)
+
+
+def test_a_page_asks_for_one_more_row() -> None:
+    assert ahead(20) == 21

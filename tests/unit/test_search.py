@@ -1,0 +1,31 @@
+"""What a person types becomes a Lucene query of whole words and prefixes, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_service.errors import InvalidInput
+from graph_service.search import MAX_WORDS, lucene_query
+
+
+def test_every_word_must_match_whole_or_as_a_prefix() -> None:
+    assert lucene_query("Changhai Zh") == "(changhai^2 OR changhai*) AND (zh^2 OR zh*)"
+
+
+@pytest.mark.parametrize("text", ['zhou AND ("[~', "zhou and", "  zhou,  AND!! "])
+def test_lucene_syntax_is_only_words(text: str) -> None:
+    assert lucene_query(text) == "(zhou^2 OR zhou*) AND (and^2 OR and*)"
+
+
+def test_unicode_words_are_kept() -> None:
+    assert lucene_query("Zoë") == "(zoë^2 OR zoë*)"
+
+
+def test_no_words_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="no words"):
+        lucene_query(" ()[]~ ")
+
+
+def test_too_many_words_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=f"the maximum is {MAX_WORDS}"):
+        lucene_query(" ".join(["w"] * (MAX_WORDS + 1)))

@@ -1,0 +1,50 @@
+"""Slice parameters: one builder for the resolver, the warm-up and the benchmarks."""
+
+from __future__ import annotations
+
+from graph_service.api.slices import (
+    FULL_RELATIONSHIPS,
+    SCAN_LIMIT,
+    Projection,
+    RelationshipType,
+    slice_parameters,
+)
+from graph_service.api.types import NodeType
+from graph_service.statements import LABELS
+
+
+def test_defaults_are_the_full_graph() -> None:
+    assert slice_parameters("A1") == {
+        "center": "A1",
+        "depth": 1,
+        "limit": 50,
+        "perNodeLimit": 25,
+        "scanLimit": SCAN_LIMIT,
+        "relTypes": FULL_RELATIONSHIPS,
+        "nodeTypes": list(LABELS),
+        "yearFrom": None,
+        "yearTo": None,
+    }
+    assert "COLLABORATES_WITH" not in FULL_RELATIONSHIPS
+
+
+def test_filters_pass_through() -> None:
+    built = slice_parameters(
+        "W9",
+        depth=2,
+        limit=10,
+        per_node_limit=3,
+        node_types=[NodeType.PAPER],
+        relationship_types=[RelationshipType.CITES],
+        year_from=2000,
+        year_to=2010,
+    )
+    assert (built["depth"], built["limit"], built["perNodeLimit"]) == (2, 10, 3)
+    assert (built["nodeTypes"], built["relTypes"]) == (["Paper"], ["CITES"])
+    assert (built["yearFrom"], built["yearTo"]) == (2000, 2010)
+
+
+def test_the_collaboration_projection_is_people_and_shared_works_only() -> None:
+    built = slice_parameters("A1", node_types=[NodeType.PAPER], projection=Projection.COLLABORATION)
+    assert built["relTypes"] == ["COLLABORATES_WITH"]
+    assert built["nodeTypes"] == ["Author"]
