@@ -13,7 +13,8 @@ import neo4j
 
 from graph_service import generator
 from graph_service.bulk import BulkImport
-from graph_service.localserver import LocalServer, free_port
+from graph_service.host import free_port
+from graph_service.localserver import LocalServer
 from graph_service.statements import cypher_dir, read_folder
 
 

@@ -23,8 +23,9 @@ from pydantic import SecretStr
 
 from graph_service import generator
 from graph_service.bulk import BulkImport
+from graph_service.host import free_port
 from graph_service.importer import Importer
-from graph_service.localserver import LocalServer, free_port
+from graph_service.localserver import LocalServer
 from graph_service.records import Rejects, Report, file_lines, read_works
 from graph_service.repository import Ran, Repository
 from graph_service.settings import Settings

@@ -44,7 +44,9 @@ from graph_service.api.batching import Batcher
 from graph_service.api.slices import slice_parameters
 from graph_service.api.types import ALL_LABELS
 from graph_service.bulk import BulkImport
-from graph_service.localserver import LocalServer, free_port, pinned_version
+from graph_service.host import free_port
+from graph_service.localserver import LocalServer
+from graph_service.neo4jdist import pinned_version
 from graph_service.repository import Ran, Repository
 from graph_service.search import lucene_query
 from graph_service.statements import Composed, cypher_dir, read_folder

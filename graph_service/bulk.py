@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from graph_service import derived
-from graph_service.localserver import LocalServer, LocalServerError
+from graph_service.localserver import LocalServer
+from graph_service.neo4jdist import LocalServerError
 from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, expand, file_lines, newest, read_works
 

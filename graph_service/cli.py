@@ -15,7 +15,8 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from graph_service.errors import ServiceError
-from graph_service.localserver import LocalServer, LocalServerError
+from graph_service.localserver import LocalServer
+from graph_service.neo4jdist import LocalServerError
 from graph_service.settings import Settings
 from graph_service.statements import Statement
 

@@ -36,155 +36,46 @@ NEW_INSTITUTION = 0.04  # chance a newcomer founds a new institution
 MEAN_REFERENCES = 14.0
 COUNTRIES = ["US", "CN", "GB", "DE", "JP", "FR", "IN", "CA", "IT", "AU", "KR", "ES", "NL", "BR"]
 INSTITUTION_TYPES = ["education"] * 7 + ["facility", "company", "healthcare", "government"]
-GIVEN = [
-    "Ada",
-    "Alan",
-    "Ana",
-    "Ben",
-    "Carla",
-    "Chen",
-    "Dan",
-    "Elena",
-    "Emma",
-    "Farid",
-    "Grace",
-    "Hana",
-    "Ian",
-    "Ines",
-    "Jun",
-    "Kai",
-    "Lara",
-    "Lei",
-    "Marco",
-    "Maria",
-    "Mei",
-    "Nadia",
-    "Noah",
-    "Omar",
-    "Priya",
-    "Ravi",
-    "Rosa",
-    "Sam",
-    "Sara",
-    "Tariq",
-    "Theo",
-    "Uma",
-    "Victor",
-    "Wei",
-    "Yara",
-    "Yusuf",
-    "Zoe",
-]
-FAMILY = [
-    "Abe",
-    "Bauer",
-    "Costa",
-    "Dubois",
-    "Evans",
-    "Fischer",
-    "Garcia",
-    "Gupta",
-    "Hansen",
-    "Ito",
-    "Jensen",
-    "Kim",
-    "Kowalski",
-    "Li",
-    "Lopez",
-    "Martin",
-    "Meyer",
-    "Moreau",
-    "Nakamura",
-    "Nguyen",
-    "Novak",
-    "Okafor",
-    "Park",
-    "Patel",
-    "Petrov",
-    "Rossi",
-    "Santos",
-    "Schmidt",
-    "Silva",
-    "Singh",
-    "Smith",
-    "Tanaka",
-    "Wang",
-    "Weber",
-    "Wu",
-    "Yamamoto",
-    "Zhang",
-    "Zhou",
-]
-WORDS = [
-    "adaptive",
-    "scalable",
-    "robust",
-    "efficient",
-    "sparse",
-    "hierarchical",
-    "probabilistic",
-    "federated",
-    "causal",
-    "contrastive",
-    "neural",
-    "graph",
-    "temporal",
-    "spatial",
-    "latent",
-    "multimodal",
-    "distributed",
-    "stochastic",
-    "interpretable",
-    "generative",
-    "variational",
-    "bayesian",
-    "dynamic",
-    "structured",
-]
-NOUNS = [
-    "models",
-    "networks",
-    "representations",
-    "inference",
-    "estimation",
-    "learning",
-    "analysis",
-    "dynamics",
-    "optimization",
-    "retrieval",
-    "embeddings",
-    "transformers",
-    "sampling",
-    "signals",
-    "systems",
-    "mechanisms",
-]
-SUBJECTS = [
-    "Ecology",
-    "Genomics",
-    "Climate",
-    "Materials",
-    "Robotics",
-    "Language",
-    "Vision",
-    "Finance",
-    "Epidemiology",
-    "Energy",
-    "Chemistry",
-    "Neuroscience",
-    "Astronomy",
-    "Economics",
-    "Education",
-    "Oceans",
-    "Proteins",
-    "Cities",
-    "Networks",
-    "Policy",
-    "Agriculture",
-    "Catalysis",
-    "Quantum",
-    "Health",
-]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+GIVEN = _words(
+    """
+    Ada Alan Ana Ben Carla Chen Dan Elena Emma Farid Grace Hana Ian Ines Jun Kai Lara Lei
+    Marco Maria Mei Nadia Noah Omar Priya Ravi Rosa Sam Sara Tariq Theo Uma Victor Wei Yara
+    Yusuf Zoe
+    """
+)
+FAMILY = _words(
+    """
+    Abe Bauer Costa Dubois Evans Fischer Garcia Gupta Hansen Ito Jensen Kim Kowalski Li
+    Lopez Martin Meyer Moreau Nakamura Nguyen Novak Okafor Park Patel Petrov Rossi Santos
+    Schmidt Silva Singh Smith Tanaka Wang Weber Wu Yamamoto Zhang Zhou
+    """
+)
+WORDS = _words(
+    """
+    adaptive scalable robust efficient sparse hierarchical probabilistic federated causal
+    contrastive neural graph temporal spatial latent multimodal distributed stochastic
+    interpretable generative variational bayesian dynamic structured
+    """
+)
+NOUNS = _words(
+    """
+    models networks representations inference estimation learning analysis dynamics
+    optimization retrieval embeddings transformers sampling signals systems mechanisms
+    """
+)
+SUBJECTS = _words(
+    """
+    Ecology Genomics Climate Materials Robotics Language Vision Finance Epidemiology Energy
+    Chemistry Neuroscience Astronomy Economics Education Oceans Proteins Cities Networks
+    Policy Agriculture Catalysis Quantum Health
+    """
+)
 
 
 @dataclass(frozen=True)

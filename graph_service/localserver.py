@@ -5,28 +5,37 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
-import shutil
 import signal
-import socket
 import subprocess
-import tempfile
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
+from graph_service.host import (
+    alive,
+    available_memory,
+    bolt_answers,
+    cmdline,
+    parse_size,
+    port_is_free,
+    reap,
+    tail,
+)
+from graph_service.neo4jdist import (
+    LocalServerError,
+    fetch,
+    find_java,
+    pinned_version,
+    sync_jars,
+)
 from graph_service.settings import NEO4J_HEAP, NEO4J_PAGECACHE
 
-SUPPORTED_JAVA = (17, 21)
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.server.startup.Neo4jAdminCommand"
-POM_NAME = "neo4j-server.pom.xml"
 # The flags Neo4j's own launcher passes to the JVM (checked with `neo4j console --dry-run`).
 JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -49,10 +58,6 @@ EXTRA_CONF = "neo4j.extra.conf"
 MIN_PASSWORD = 8
 
 
-class LocalServerError(Exception):
-    """A local Neo4j operation failed; the message is one line a person can act on."""
-
-
 @dataclass(frozen=True)
 class ServerStatus:
     """What `graph-service neo4j status` reports."""
@@ -72,134 +77,6 @@ class ServerStatus:
     @property
     def browser_url(self) -> str | None:
         return f"http://127.0.0.1:{self.http_port}/browser/" if self.http_port else None
-
-
-def pom_path() -> Path:
-    return Path(str(resources.files("graph_service") / POM_NAME))
-
-
-def pinned_version() -> str:
-    """The Neo4j version pinned in the Maven file (the one place it is written)."""
-    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
-    root = ET.parse(pom_path()).getroot()  # noqa: S314 (our own packaged file)
-    node = root.find("m:properties/m:neo4j.version", ns)
-    if node is None or not node.text:
-        raise LocalServerError(f"{pom_path()} pins no neo4j.version")
-    return node.text.strip()
-
-
-def parse_size(text: str) -> int:
-    """Bytes in a Neo4j memory setting such as `512m` or `2g`."""
-    match = re.fullmatch(r"\s*(\d+)\s*([kmgKMG]?)[bB]?\s*", text)
-    if not match:
-        raise LocalServerError(f"memory size {text!r} is not like 512m or 2g")
-    factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
-    return int(match.group(1)) * factor
-
-
-def available_memory() -> int | None:
-    """MemAvailable from /proc/meminfo, or None where the platform has no such file."""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) * 1024
-    return None
-
-
-def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    """True when a server could listen there (connections in TIME_WAIT do not count)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def bolt_answers(port: int, host: str = "127.0.0.1") -> bool:
-    """True when a Bolt server on the port completes the protocol handshake."""
-    # Magic preamble, then four proposed versions: 5.x (ranges), 4.4, and two empty slots.
-    handshake = bytes.fromhex("6060b017" + "00080805" + "00000404" + "00000000" * 2)
-    try:
-        with socket.create_connection((host, port), timeout=2.0) as sock:
-            sock.sendall(handshake)
-            agreed = sock.recv(4)
-    except OSError:
-        return False
-    # The answer is the agreed version, 00 00 minor major; anything else is not Bolt.
-    return len(agreed) == 4 and agreed[0] == 0 and agreed[3] in (4, 5)
-
-
-def find_java() -> str:
-    """The java binary to use (JAVA_HOME first), checked to be a version Neo4j 5.26 supports."""
-    java_home = os.environ.get("JAVA_HOME")
-    candidate = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
-    if not candidate or not Path(candidate).exists():
-        raise LocalServerError(
-            "no Java found: install a JDK 17 or 21 (e.g. apt-get install openjdk-17-jre-headless)"
-        )
-    out = subprocess.run(
-        [candidate, "-version"], capture_output=True, text=True, check=False
-    ).stderr
-    match = re.search(r'version "(\d+)(?:\.(\d+))?', out)
-    major = int(match.group(1)) if match else 0
-    if major == 1 and match and match.group(2):
-        major = int(match.group(2))
-    if major not in SUPPORTED_JAVA:
-        raise LocalServerError(
-            f"Java {major or 'of unknown version'} at {candidate} is not supported: "
-            f"Neo4j 5.26 needs Java 17 or 21 (set JAVA_HOME to one)"
-        )
-    return candidate
-
-
-def find_maven() -> str:
-    mvn = shutil.which("mvn")
-    if not mvn:
-        raise LocalServerError("Maven (mvn) not found: install it (e.g. apt-get install maven)")
-    return mvn
-
-
-def _alive(pid: int) -> bool:
-    """True when the process exists and is not a zombie waiting to be reaped."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        try:
-            os.kill(pid, 0)
-        except OSError:
-            return False
-        return True
-    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-
-
-def _reap(pid: int) -> tuple[bool, int | None]:
-    """(exited, status) for a child of ours; (False, None) for anyone else's process."""
-    try:
-        done, status = os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return False, None
-    return (done == pid, os.waitstatus_to_exitcode(status) if done == pid else None)
-
-
-def _cmdline(pid: int) -> str:
-    with contextlib.suppress(OSError):
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    return ""
-
-
-def tail(path: Path, lines: int = 15) -> str:
-    with contextlib.suppress(OSError):
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    return "(no log)"
 
 
 class LocalServer:
@@ -237,11 +114,11 @@ class LocalServer:
         """Fetch the jars (once, into the cache) and lay out the home. Safe to repeat."""
         if not (self.cache / ".complete").exists():
             say(f"fetching Neo4j {self.version}, Browser and APOC from Maven Central")
-            self._fetch()
+            fetch(self.cache, self.maven_settings)
         for sub in ("lib", "plugins", "conf", "import", "logs", "run"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
-        self._sync_jars(self.cache / "lib", self.home / "lib")
-        self._sync_jars(self.cache / "plugins", self.home / "plugins")
+        sync_jars(self.cache / "lib", self.home / "lib")
+        sync_jars(self.cache / "plugins", self.home / "plugins")
         apoc_conf = self.home / "conf" / "apoc.conf"
         if not apoc_conf.exists():
             apoc_conf.write_text("apoc.export.file.enabled=false\napoc.import.file.enabled=true\n")
@@ -249,54 +126,6 @@ class LocalServer:
             self.configure(7687, 7474)
         if not self.password_path.exists():
             self._set_initial_password()
-
-    def _fetch(self) -> None:
-        mvn = find_maven()
-        find_java()
-        self.cache.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".fetch-", dir=self.cache.parent))
-        try:
-            settings = ["-s", str(self.maven_settings)] if self.maven_settings else []
-            result = subprocess.run(
-                [
-                    mvn,
-                    "-B",
-                    "-q",
-                    *settings,
-                    "-f",
-                    str(pom_path()),
-                    "dependency:copy-dependencies",
-                    f"-DoutputDirectory={staging / 'lib'}",
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if result.returncode != 0:
-                raise LocalServerError(_maven_failure(result.stdout + result.stderr))
-            (staging / "plugins").mkdir()
-            # APOC's procedures are found in plugins/; the jars they use stay on lib/.
-            for jar in (staging / "lib").glob("apoc-*.jar"):
-                jar.rename(staging / "plugins" / jar.name)
-            (staging / ".complete").write_text(self.version)
-            if self.cache.exists():
-                shutil.rmtree(self.cache)
-            staging.rename(self.cache)
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
-
-    @staticmethod
-    def _sync_jars(source: Path, target: Path) -> None:
-        wanted = {jar.name for jar in source.glob("*.jar")}
-        for jar in target.glob("*.jar"):
-            if jar.name not in wanted:
-                jar.unlink()
-        for name in wanted - {jar.name for jar in target.glob("*.jar")}:
-            try:
-                os.link(source / name, target / name)
-            except OSError:
-                shutil.copy2(source / name, target / name)
 
     @property
     def extra_conf_path(self) -> Path:
@@ -393,7 +222,7 @@ db.transaction.monitor.check.interval=100ms
 
     def _running_pid(self) -> int | None:
         pid = self._state().get("pid")
-        if pid and _alive(pid) and f"--home-dir={self.home}" in _cmdline(pid):
+        if pid and alive(pid) and f"--home-dir={self.home}" in cmdline(pid):
             return pid
         return None
 
@@ -511,7 +340,7 @@ db.transaction.monitor.check.interval=100ms
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            exited, code = _reap(pid)
+            exited, code = reap(pid)
             if exited:
                 raise LocalServerError(
                     f"Neo4j exited with status {code} while starting; "
@@ -544,12 +373,12 @@ db.transaction.monitor.check.interval=100ms
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if _reap(pid)[0] or not _alive(pid):
+            if reap(pid)[0] or not alive(pid):
                 self.state_path.unlink(missing_ok=True)
                 return
             time.sleep(0.2)
         os.kill(pid, signal.SIGKILL)
-        _reap(pid)
+        reap(pid)
         raise LocalServerError(f"Neo4j (pid {pid}) did not stop within {timeout:.0f}s; killed it")
 
     def env(self) -> dict[str, str]:
@@ -563,17 +392,3 @@ db.transaction.monitor.check.interval=100ms
     def describe(self) -> dict[str, object]:
         status = self.status()
         return {**asdict(status), "uri": status.uri, "browser": status.browser_url}
-
-
-def _maven_failure(output: str) -> str:
-    errors = [line.strip() for line in output.splitlines() if "ERROR" in line]
-    detail = (errors or output.strip().splitlines()[-1:] or ["no output"])[0][:300]
-    if re.search(
-        r"Could not transfer|Unknown ?host|Connection refused|Network is unreachable"
-        r"|timed out|Temporary failure in name resolution|offline"
-        # A cold local repository cannot even fetch the dependency plugin.
-        r"|No plugin found for prefix",
-        output,
-    ):
-        return f"Maven could not download from Maven Central (offline?): {detail}"
-    return f"Maven failed to resolve the Neo4j jars: {detail}"

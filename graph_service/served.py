@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from graph_service.localserver import free_port
+from graph_service.host import free_port
 
 
 class Served(NamedTuple):

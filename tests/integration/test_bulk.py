@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from graph_service import generator
 from graph_service.cli import app as cli
 from graph_service.demo import DEMO_WORKS
-from graph_service.localserver import LocalServer, free_port
+from graph_service.host import free_port
+from graph_service.localserver import LocalServer
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget
 from tests.graphdump import dump
 from tests.integration.gql import load_files

@@ -17,7 +17,9 @@ from typer.testing import CliRunner
 
 from graph_service.app import create_app
 from graph_service.cli import app as cli
-from graph_service.localserver import LocalServer, LocalServerError, free_port
+from graph_service.host import free_port
+from graph_service.localserver import LocalServer
+from graph_service.neo4jdist import LocalServerError
 from graph_service.settings import Settings
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE
 

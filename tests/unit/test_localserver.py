@@ -8,18 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from graph_service import localserver
-from graph_service.localserver import LocalServer, LocalServerError
+from graph_service import host, neo4jdist
+from graph_service.localserver import LocalServer
+from graph_service.neo4jdist import LocalServerError
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_pinned_version_is_a_5_26_patch_release() -> None:
-    assert re.fullmatch(r"5\.26\.\d+", localserver.pinned_version())
+    assert re.fullmatch(r"5\.26\.\d+", neo4jdist.pinned_version())
 
 
 def test_pin_is_written_once_and_apoc_follows_it() -> None:
-    pom = localserver.pom_path().read_text()
+    pom = neo4jdist.pom_path().read_text()
     assert len(re.findall(r"5\.26\.\d+", pom)) == 1
     assert pom.count("${neo4j.version}") == 3  # server, apoc-core, apoc-common
 
@@ -27,7 +28,7 @@ def test_pin_is_written_once_and_apoc_follows_it() -> None:
 def test_compose_neo4j_tag_names_the_pinned_line() -> None:
     compose = (ROOT / "docker-compose.yml").read_text()
     tags = re.findall(r"image:\s*neo4j:(\d+\.\d+)[.\w-]*", compose)
-    major_minor = ".".join(localserver.pinned_version().split(".")[:2])
+    major_minor = ".".join(neo4jdist.pinned_version().split(".")[:2])
     assert tags == [major_minor]
 
 
@@ -36,12 +37,12 @@ def test_compose_neo4j_tag_names_the_pinned_line() -> None:
     [("512m", 512 * 1024**2), ("2g", 2 * 1024**3), ("1G", 1024**3), ("64k", 65536), ("10", 10)],
 )
 def test_parse_size(text: str, expected: int) -> None:
-    assert localserver.parse_size(text) == expected
+    assert host.parse_size(text) == expected
 
 
 def test_parse_size_rejects_garbage() -> None:
     with pytest.raises(LocalServerError, match="not like 512m"):
-        localserver.parse_size("lots")
+        host.parse_size("lots")
 
 
 def test_port_is_free_sees_a_bound_port() -> None:
@@ -49,8 +50,8 @@ def test_port_is_free_sees_a_bound_port() -> None:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        assert not localserver.port_is_free(port)
-    assert localserver.port_is_free(port)
+        assert not host.port_is_free(port)
+    assert host.port_is_free(port)
 
 
 def fake_java(folder: Path, version: str) -> Path:
@@ -65,18 +66,18 @@ def fake_java(folder: Path, version: str) -> Path:
 def test_unsupported_java_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAVA_HOME", str(fake_java(tmp_path, "25.0.1")))
     with pytest.raises(LocalServerError, match=r"Java 25 .* needs Java 17 or 21"):
-        localserver.find_java()
+        neo4jdist.find_java()
 
 
 def test_supported_java_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAVA_HOME", str(fake_java(tmp_path, "21.0.4")))
-    assert localserver.find_java().endswith("/jdk/bin/java")
+    assert neo4jdist.find_java().endswith("/jdk/bin/java")
 
 
 def test_missing_java_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "nowhere"))
     with pytest.raises(LocalServerError, match="no Java found"):
-        localserver.find_java()
+        neo4jdist.find_java()
 
 
 def test_missing_maven_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,7 +93,7 @@ def test_maven_offline_is_named(tmp_path: Path) -> None:
     settings.write_text(
         f"""<settings><localRepository>{tmp_path / "m2"}</localRepository>
         <mirrors><mirror><id>nowhere</id><mirrorOf>*</mirrorOf>
-        <url>http://127.0.0.1:{localserver.free_port()}/maven2</url></mirror></mirrors>
+        <url>http://127.0.0.1:{host.free_port()}/maven2</url></mirror></mirrors>
         </settings>"""
     )
     server = LocalServer(tmp_path / "home", cache=tmp_path / "cache", maven_settings=settings)
