@@ -11,7 +11,7 @@ from graph_service.app import create_app
 from tests.conftest import Neo4jTarget
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client(neo4j_target: Neo4jTarget) -> Iterator[TestClient]:
     with TestClient(create_app(neo4j_target.settings())) as test_client:
         yield test_client
