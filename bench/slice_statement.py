@@ -20,7 +20,7 @@ from typing import Any
 import neo4j
 
 from bench.graph import throwaway_graph
-from bench.suite import sample_centres
+from bench.workloads import sample_centres
 from graph_service.api.slices import slice_parameters
 from graph_service.statements import Catalog
 
