@@ -72,14 +72,18 @@ class BulkImport:
         report = Report(files=len(files))
         self.progress.start("reading works", sum(f.stat().st_size for f in files))
         with Rejects(report, self.rejects_path, self.progress) as rejects:
-            works: dict[str, Work] = {}
-            for work in read_works(file_lines(files, self.progress), report, rejects):
-                newest([work], into=works)
-                self.progress.advance(records=1)
+            works = newest(
+                self._counted(read_works(file_lines(files, self.progress), report, rejects))
+            )
         report.loaded = len(works)
         self.progress.start("writing CSV for neo4j-admin", None)
         self._write(works)
         return report
+
+    def _counted(self, works: Iterator[Work]) -> Iterator[Work]:
+        for work in works:
+            self.progress.advance(records=1)
+            yield work
 
     def _write(self, works: dict[str, Work]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -205,9 +205,9 @@ def read_institutions(
     return read_records(lines, parse_institution, report, rejects)
 
 
-def newest(works: Iterable[Work], into: dict[str, Work] | None = None) -> dict[str, Work]:
+def newest(works: Iterable[Work]) -> dict[str, Work]:
     """The newest record of each work by `updated_date`; of equal dates, the later one."""
-    latest = {} if into is None else into
+    latest: dict[str, Work] = {}
     for work in works:
         kept = latest.get(work.id)
         if kept is None or (work.props["updatedDate"] or "") >= (kept.props["updatedDate"] or ""):

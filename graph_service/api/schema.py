@@ -16,6 +16,8 @@ from graph_service.api.lookahead import load_profile, profile
 from graph_service.api.mutations import Mutation
 from graph_service.api.plain_fields import PlainFieldExecutor
 from graph_service.api.slices import (
+    DEFAULT_LIMIT,
+    DEFAULT_PER_NODE,
     MAX_DEPTH,
     MAX_LIMIT,
     MAX_PATH,
@@ -130,8 +132,8 @@ class Query:
         info: Ctx,
         id: strawberry.ID,
         depth: int = 1,
-        limit: int = 50,
-        per_node_limit: int = 25,
+        limit: int = DEFAULT_LIMIT,
+        per_node_limit: int = DEFAULT_PER_NODE,
         node_types: list[NodeType] | None = None,
         relationship_types: list[RelationshipType] | None = None,
         year_from: int | None = None,

@@ -13,6 +13,9 @@ from graph_service.repository import Repository
 from graph_service.statements import LABELS, Statement
 
 MAX_DEPTH = 3
+# A slice's size when the caller does not say (the field's defaults and the builder's).
+DEFAULT_LIMIT = 50
+DEFAULT_PER_NODE = 25
 MAX_LIMIT = 500
 MAX_PER_NODE = 100
 # Relationships of one kind an expanded node reads before ranking (cypher/select_neighborhood):
@@ -127,8 +130,8 @@ class GraphSlice:
 def slice_parameters(
     center: str,
     depth: int = 1,
-    limit: int = 50,
-    per_node_limit: int = 25,
+    limit: int = DEFAULT_LIMIT,
+    per_node_limit: int = DEFAULT_PER_NODE,
     node_types: list[NodeType] | None = None,
     relationship_types: list[RelationshipType] | None = None,
     year_from: int | None = None,
