@@ -209,7 +209,8 @@ def create_app(settings: Settings) -> Starlette:
             # Before serving, so the first requests find their plans cached (and the statement
             # counts a request causes are its own). Skipped when the database is unusable:
             # retrying bad credentials only gets the user locked out by Neo4j.
-            await _warm_up(repository)
+            if settings.warm_up:
+                await _warm_up(repository)
         try:
             yield {}
         finally:

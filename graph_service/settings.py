@@ -92,6 +92,12 @@ class Settings(BaseSettings):
         validation_alias=_env("GRAPH_SERVICE_MAX_HEAVY"),
         description="Of those, operations costing over a tenth of the budget.",
     )
+    warm_up: bool = Field(
+        default=True,
+        validation_alias=_env("GRAPH_SERVICE_WARM_UP"),
+        description="Plan the common statements before serving: start-up takes seconds "
+        "longer, first requests do not. Off for quick restarts in development.",
+    )
     neo4j_pool_size: int = Field(
         default=40,
         gt=0,

@@ -21,6 +21,14 @@ from tests.graphdump import wipe
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 TEST_HEAP = "1g"
 TEST_PAGECACHE = "512m"
+# A test server has no clients to let finish when it stops: without these Bolt waits 5 s for
+# its connections and 5 s more for its threads, 10 s per stop (internal settings of 5.26).
+QUICK_STOP = """\
+internal.server.bolt.connection_shutdown_wait_time=0s
+internal.server.bolt.thread_pool_shutdown_wait_time=0s
+internal.dbms.bolt.netty_server_shutdown_quiet_period=0
+internal.dbms.bolt.netty_server_shutdown_timeout=1s
+"""
 
 
 @dataclass(frozen=True)
@@ -56,9 +64,16 @@ def docker_answers() -> bool:
     return probe.returncode == 0
 
 
-def start_local(home: Path) -> LocalServer:
+def quick_home(home: Path) -> LocalServer:
+    """A local server installed in `home` (never the user's), set to stop at once."""
     server = LocalServer(home)
     server.install()
+    server.extra_conf_path.write_text(QUICK_STOP)
+    return server
+
+
+def start_local(home: Path) -> LocalServer:
+    server = quick_home(home)
     server.start(
         bolt_port=free_port(), http_port=free_port(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE
     )

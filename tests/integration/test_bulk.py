@@ -15,7 +15,7 @@ from graph_service.cli import app as cli
 from graph_service.demo import DEMO_WORKS
 from graph_service.host import free_port
 from graph_service.localserver import LocalServer
-from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget, quick_home
 from tests.graphdump import dump
 from tests.integration.gql import load_files
 
@@ -23,8 +23,7 @@ from tests.integration.gql import load_files
 @pytest.fixture(scope="module")
 def bulk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     """A second local server of its own: --bulk stops and restarts the server it loads."""
-    server = LocalServer(tmp_path_factory.mktemp("bulk-home"))
-    server.install()
+    server = quick_home(tmp_path_factory.mktemp("bulk-home"))
     server.start(
         bolt_port=free_port(), http_port=free_port(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE
     )
@@ -62,10 +61,12 @@ def compare(
     server: LocalServer,
     files: list[Path],
     tmp_path: Path,
-) -> CliRunner:
+    rejected: int = 0,
+) -> str:
+    """Bulk-load `files` into `server` and online into the session's graph; the same graph.
+    Returns what the bulk load printed."""
     reset(server)
-    runner = CliRunner()
-    result = runner.invoke(
+    result = CliRunner().invoke(
         cli,
         [
             "load",
@@ -77,19 +78,27 @@ def compare(
         ],
         env=bulk_env(server),
     )
-    assert result.exit_code in (0, 2), result.output
+    assert result.exit_code == (2 if rejected else 0), result.output
     assert "(bulk import)" in result.output
-    load_files(target, files)
+    load_files(target, files, rejected=rejected)
     assert bulk_dump(server) == dump(graph)
-    return runner
+    return result.output
 
 
-def test_bulk_equals_online_on_demo_and_generated(
+def test_bulk_equals_online_on_demo_and_generated_and_reports_bad_lines(
     neo4j_target: Neo4jTarget, graph: neo4j.Driver, bulk_server: LocalServer, tmp_path: Path
 ) -> None:
+    # Two bad lines in the demo file: each is reported with its line, the rest loads.
+    demo = tmp_path / "demo.jsonl"
+    good = DEMO_WORKS.read_text(encoding="utf-8").splitlines()
+    demo.write_text("\n".join([good[0], "{not json", json.dumps({"id": 5}), *good[1:]]) + "\n")
     generated = tmp_path / "works.jsonl.gz"
     generator.write(generated, 800, seed=11)
-    compare(neo4j_target, graph, bulk_server, [DEMO_WORKS, generated], tmp_path)
+    output = compare(neo4j_target, graph, bulk_server, [demo, generated], tmp_path, rejected=2)
+    assert f"{demo}:2: bad JSON" in output
+    assert f"{demo}:3:" in output
+    assert f"{len(good) + 800} works loaded" in output
+    assert len((tmp_path / "rejects.jsonl").read_text().splitlines()) == 2
     # The schema is in place afterwards: the full-text index answers.
     status = bulk_server.status()
     with neo4j.GraphDatabase.driver(
@@ -99,6 +108,12 @@ def test_bulk_equals_online_on_demo_and_generated(
             "CALL db.index.fulltext.queryNodes('search', 'zhou') YIELD node RETURN count(node) AS n"
         )
         assert hits[0]["n"] > 0
+    # A second bulk load is refused: it would replace the graph.
+    again = CliRunner().invoke(
+        cli, ["load", "openalex", "--bulk", str(DEMO_WORKS)], env=bulk_env(bulk_server)
+    )
+    assert again.exit_code == 1
+    assert "needs an empty graph" in again.output
 
 
 @pytest.mark.shared_data
@@ -116,28 +131,3 @@ def test_bulk_equals_online_on_openalex_sample(
         [shared_data / "openalex" / "works-sample-289.jsonl"],
         tmp_path,
     )
-
-
-def test_bulk_reports_bad_lines_and_refuses_a_non_empty_graph(
-    bulk_server: LocalServer, tmp_path: Path
-) -> None:
-    reset(bulk_server)
-    bad = tmp_path / "bad.jsonl"
-    good = DEMO_WORKS.read_text(encoding="utf-8").splitlines()
-    bad.write_text("\n".join([good[0], "{not json", json.dumps({"id": 5}), *good[1:]]) + "\n")
-    rejects = tmp_path / "rejects.jsonl"
-    result = CliRunner().invoke(
-        cli,
-        ["load", "openalex", "--bulk", "--rejects", str(rejects), str(bad)],
-        env=bulk_env(bulk_server),
-    )
-    assert result.exit_code == 2, result.output
-    assert f"{bad}:2: bad JSON" in result.output
-    assert f"{bad}:3:" in result.output
-    assert "59 works loaded" in result.output
-    assert len(rejects.read_text().splitlines()) == 2
-    again = CliRunner().invoke(
-        cli, ["load", "openalex", "--bulk", str(DEMO_WORKS)], env=bulk_env(bulk_server)
-    )
-    assert again.exit_code == 1
-    assert "needs an empty graph" in again.output

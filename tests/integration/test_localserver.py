@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -15,20 +17,19 @@ from pydantic import SecretStr
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph_service.app import create_app
+from graph_service.app import Readiness, create_app
 from graph_service.cli import app as cli
 from graph_service.host import free_port
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
 from graph_service.settings import Settings
-from tests.conftest import TEST_HEAP, TEST_PAGECACHE
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE, quick_home
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     """A home of its own (not the session's, not the user's), installed, not started."""
-    server = LocalServer(tmp_path_factory.mktemp("lifecycle-home"))
-    server.install()
+    server = quick_home(tmp_path_factory.mktemp("lifecycle-home"))
     yield server
     server.stop()
 
@@ -68,32 +69,6 @@ def test_password_is_random_and_private(server: LocalServer) -> None:
     assert other.status().installed is False
 
 
-def test_lifecycle_start_status_round_trip_stop(server: LocalServer) -> None:
-    start(server)
-    status = server.status()
-    assert status.running
-    assert status.pid
-    assert status.bolt_port
-    assert status.http_port
-    assert status.version == server.version
-    assert status.uri == f"bolt://127.0.0.1:{status.bolt_port}"
-    with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
-        records, _, _ = driver.execute_query("RETURN 40 + 2 AS answer")
-        assert records[0]["answer"] == 42
-    with (
-        neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", "wrong-password")) as driver,
-        pytest.raises(AuthError),
-    ):
-        driver.verify_connectivity()
-    with pytest.raises(LocalServerError, match=r"already running \(pid"):
-        start(server)
-    assert server.stop() is True
-    stopped = server.status()
-    assert not stopped.running
-    assert stopped.pid is None
-    assert server.stop() is False
-
-
 def test_port_already_taken(server: LocalServer) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -127,40 +102,61 @@ def test_cli_status_and_env(server: LocalServer) -> None:
     assert "export NEO4J_USER=neo4j" in env.output
 
 
-def test_readyz_follows_neo4j_down_and_back(server: LocalServer) -> None:
+def readyz_once_it_is(client: TestClient, status_code: int) -> dict[str, Any]:
+    """/readyz keeps a probe's answer for a second: poll it until it says `status_code`;
+    its body then."""
+    give_up = time.monotonic() + Readiness.FRESH + 10
+    while (answer := client.get("/readyz")).status_code != status_code:
+        assert time.monotonic() < give_up, f"/readyz still says {answer.status_code}"
+        time.sleep(0.1)
+    body: dict[str, Any] = answer.json()
+    return body
+
+
+def test_lifecycle_readiness_and_data_across_a_restart(server: LocalServer) -> None:
+    """Start, status, stop and start again on the same ports (two starts: each takes seconds):
+    the service's readiness follows Neo4j down and back, and the data outlives the restart."""
     bolt, http = free_port(), free_port()
     start(server, bolt_port=bolt, http_port=http)
-    settings = Settings.model_validate(
-        {
-            "neo4j_uri": f"bolt://127.0.0.1:{bolt}",
-            "neo4j_password": SecretStr(server.password()),
-        }
-    )
     try:
+        status = server.status()
+        assert status.running
+        assert status.pid
+        assert (status.bolt_port, status.http_port) == (bolt, http)
+        assert status.version == server.version
+        assert status.uri == f"bolt://127.0.0.1:{bolt}"
+        with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
+            records, _, _ = driver.execute_query("RETURN 40 + 2 AS answer")
+            assert records[0]["answer"] == 42
+            driver.execute_query("MERGE (:Marker {pid: $pid})", pid=os.getpid())
+        with (
+            neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", "wrong-password")) as driver,
+            pytest.raises(AuthError),
+        ):
+            driver.verify_connectivity()
+        with pytest.raises(LocalServerError, match=r"already running \(pid"):
+            start(server)
+        settings = Settings.model_validate(
+            {
+                "neo4j_uri": status.uri,
+                "neo4j_password": SecretStr(server.password()),
+                "warm_up": False,  # planning takes seconds and readiness does not need it
+            }
+        )
         with TestClient(create_app(settings)) as client:
             assert client.get("/readyz").status_code == 200
-            server.stop()
-            down = client.get("/readyz")
-            assert down.status_code == 503
-            assert down.json()["status"] == "unavailable"
-            assert "Neo4j" in down.json()["reason"]
+            assert server.stop() is True
+            stopped = server.status()
+            assert not stopped.running
+            assert stopped.pid is None
+            assert server.stop() is False
+            down = readyz_once_it_is(client, 503)
+            assert down["status"] == "unavailable"
+            assert "Neo4j" in down["reason"]
             assert client.get("/healthz").status_code == 200
             start(server, bolt_port=bolt, http_port=http)
-            assert client.get("/readyz").status_code == 200
-    finally:
-        server.stop()
-
-
-def test_data_survives_a_restart(server: LocalServer) -> None:
-    start(server)
-    try:
-        uri = server.status().uri or ""
-        with neo4j.GraphDatabase.driver(uri, auth=("neo4j", server.password())) as driver:
-            driver.execute_query("MERGE (:Marker {pid: $pid})", pid=os.getpid())
-        server.stop()
-        start(server)
-        uri = server.status().uri or ""
-        with neo4j.GraphDatabase.driver(uri, auth=("neo4j", server.password())) as driver:
+            readyz_once_it_is(client, 200)
+        with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
             records, _, _ = driver.execute_query("MATCH (m:Marker) RETURN m.pid AS pid")
             assert [r["pid"] for r in records] == [os.getpid()]
     finally:
