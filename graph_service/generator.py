@@ -22,10 +22,12 @@ from typing import Any
 OA = "https://openalex.org/"
 FIRST_YEAR = 1975
 LAST_YEAR = 2025
-# Ids start high so synthetic records never look like the demo set's.
-PAPER_BASE = 10_000_000
-AUTHOR_BASE = 10_000_000
-INSTITUTION_BASE = 10_000
+# Ids as long as OpenAlex's (W, A and I: 11 characters; T: 6), which matters to Neo4j: it
+# plans a statement again for a string parameter of another length class. They start where
+# the demo set's ids do not.
+PAPER_BASE = 4_000_000_000
+AUTHOR_BASE = 5_000_000_000
+INSTITUTION_BASE = 4_200_000_000
 TOPIC_BASE = 50_000
 DOMAINS, FIELDS_PER_DOMAIN, SUBFIELDS_PER_FIELD, TOPICS_PER_SUBFIELD = 4, 6, 8, 12
 NEW_AUTHOR = 0.32  # chance an author slot goes to a newcomer

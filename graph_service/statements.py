@@ -53,6 +53,7 @@ class Statement(StrEnum):
     PAGE_TOPIC_WORKS = "page_topic_works"
     PING = "ping"
     REFRESH_AUTHORS = "refresh_authors"
+    SAMPLE_IDS = "sample_ids"
     SCHEMA_AUTHOR_ID = "schema_author_id"
     SCHEMA_INSTITUTION_ID = "schema_institution_id"
     SCHEMA_PAPER_DOI = "schema_paper_doi"

@@ -192,21 +192,35 @@ async def select_path(
     return GraphSlice.of(rows[0]["slice"], total=None, truncated=False) if rows else None
 
 
+def unmatched_id(like: str | None) -> str:
+    """An id no node has, as long as `like` (an OpenAlex id's 11 characters without one).
+
+    Neo4j caches a plan per statement, parameter types and, for a string, its length class
+    (0, 1, 2-10, 11-100, ... characters): a warm-up with an empty id plans a shape no
+    request uses.
+    """
+    return "~" * len(like or "A5000000000")
+
+
 async def warm_up(repository: Repository) -> None:
-    """Run the statements of the common shapes once on ids that match nothing, so their
-    plans are cached before the first request.
+    """Run the statements of the common shapes once on ids that match nothing (as long as the
+    graph's own), so their plans are cached before the first request.
 
     Planning a slice statement takes about a second per level on a cold server. The
     explorer opens at depth 2 and expands at depth 1, and a path is most often asked between
     two people; the other shapes (depth 3, paths from papers or topics) are planned at their
     first use, in a second or two.
     """
-    nothing = {"from": "", "to": "", "maxLength": 1}
+    sample = (await repository.read(Statement.SAMPLE_IDS, tx_timeout=WARM_UP_TIMEOUT))[0]
     for depth in WARM_DEPTHS:
         for label in LABELS:
-            parameters = slice_parameters("", depth=depth, limit=1, per_node_limit=1)
+            parameters = slice_parameters(
+                unmatched_id(sample[label]), depth=depth, limit=1, per_node_limit=1
+            )
             statement = repository.catalog.neighborhood(label, depth)
             await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
+    author = unmatched_id(sample["Author"])
+    nothing = {"from": author, "to": author, "maxLength": 1}
     await repository.read(
         repository.catalog.path("Author", "Author"), nothing, tx_timeout=WARM_UP_TIMEOUT
     )

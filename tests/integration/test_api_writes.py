@@ -29,7 +29,8 @@ def demo(neo4j_target: Neo4jTarget, graph: neo4j.Driver) -> neo4j.Driver:
 
 @pytest.fixture
 def api(neo4j_target: Neo4jTarget, demo: neo4j.Driver) -> Iterator[Api]:
-    with api_for(neo4j_target, write_token=WRITE_TOKEN) as client:
+    # No slices here: planning them at start-up would only cost each test seconds.
+    with api_for(neo4j_target, write_token=WRITE_TOKEN, warm_up=False) as client:
         yield client
 
 
@@ -54,7 +55,7 @@ def work(id: str, year: int, authors: list[str], **extra: Any) -> dict[str, Any]
 
 
 def test_writes_are_off_without_a_token(neo4j_target: Neo4jTarget, demo: neo4j.Driver) -> None:
-    with api_for(neo4j_target) as client:
+    with api_for(neo4j_target, warm_up=False) as client:
         errors = client.errors(UPSERT, {"works": [work("W1", 2020, [AUTHOR])]}, token="anything")
         assert errors[0]["extensions"]["code"] == "FORBIDDEN"
         assert "disabled" in errors[0]["message"]

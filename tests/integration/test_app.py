@@ -13,7 +13,8 @@ from tests.conftest import Neo4jTarget
 
 @pytest.fixture(scope="module")
 def client(neo4j_target: Neo4jTarget) -> Iterator[TestClient]:
-    with TestClient(create_app(neo4j_target.settings())) as test_client:
+    # Health and server info plan no slices: no start-up planning to wait for.
+    with TestClient(create_app(neo4j_target.settings(warm_up=False))) as test_client:
         yield test_client
 
 

@@ -8,6 +8,7 @@ from graph_service.api.slices import (
     Projection,
     RelationshipType,
     slice_parameters,
+    unmatched_id,
 )
 from graph_service.api.types import NodeType
 from graph_service.statements import LABELS
@@ -48,3 +49,13 @@ def test_the_collaboration_projection_is_people_and_shared_works_only() -> None:
     built = slice_parameters("A1", node_types=[NodeType.PAPER], projection=Projection.COLLABORATION)
     assert built["relTypes"] == ["COLLABORATES_WITH"]
     assert built["nodeTypes"] == ["Author"]
+
+
+def test_warm_up_ids_match_nothing_and_are_as_long_as_the_graphs() -> None:
+    # Neo4j keeps one plan per length class of a string parameter: the warm-up's ids must fall
+    # in the class of the ids requests send, and never name a node.
+    for real in ("A5023888391", "I136199984", "T10001"):
+        warm = unmatched_id(real)
+        assert len(warm) == len(real)
+        assert not any(c.isalnum() for c in warm)
+    assert len(unmatched_id(None)) == 11  # an empty graph: OpenAlex's usual length
