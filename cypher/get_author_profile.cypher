@@ -58,6 +58,7 @@ CALL (a) {
   RETURN collect({
     sortKey: sortKey,
     node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
+             .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
              stub: coalesce(p.stub, false)},
     authorships: authorships,
     topics: paperTopics

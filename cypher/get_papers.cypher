@@ -3,4 +3,5 @@ UNWIND $keys AS key
 MATCH (p:Paper {id: key.id})
 RETURN key.index AS index,
        p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
+          .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
           stub: coalesce(p.stub, false)} AS value

@@ -10,7 +10,9 @@ CALL (i, key) {
   WHERE key.after IS NULL OR sortKey > key.after
   ORDER BY sortKey
   LIMIT $first
-  RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount, stub: coalesce(p.stub, false)}}) AS rows
+  RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
+                                          .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
+                                          stub: coalesce(p.stub, false)}}) AS rows
 }
 RETURN key.index AS index,
        {total: COUNT { MATCH (i)<-[:AFFILIATED_WITH]-(:Author)-[r:AUTHORED]->(p:Paper)

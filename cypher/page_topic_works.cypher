@@ -9,7 +9,9 @@ CALL (t, key) {
   WHERE key.after IS NULL OR sortKey > key.after
   ORDER BY sortKey
   LIMIT $first
-  RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount, stub: coalesce(p.stub, false)}}) AS rows
+  RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
+                                          .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
+                                          stub: coalesce(p.stub, false)}}) AS rows
 }
 RETURN key.index AS index,
        {total: COUNT { MATCH (t)<-[:SUBTOPIC_OF*0..3]-(:Topic)<-[:HAS_TOPIC]-(p:Paper)

@@ -32,11 +32,35 @@ class _Author:
     orcid: str | None = None
 
 
+# A paper's properties as neo4j-admin columns: the name and its type suffix.
+PAPER_COLUMNS = [
+    ("title", ""),
+    ("doi", ""),
+    ("year", ":int"),
+    ("publicationDate", ""),
+    ("type", ""),
+    ("venue", ""),
+    ("venueId", ""),
+    ("citedByCount", ":int"),
+    ("updatedDate", ""),
+    ("abstract", ""),
+    ("language", ""),
+    ("isOpenAccess", ":boolean"),
+    ("oaStatus", ""),
+    ("landingPageUrl", ""),
+    ("pdfUrl", ""),
+    ("arxivId", ""),
+    ("codeUrls", ":string[]"),
+]
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(value)
     return value
 
 
@@ -112,38 +136,9 @@ class BulkImport:
 
         self._csv(
             "papers.csv",
-            [
-                "id:ID(Paper)",
-                "title",
-                "doi",
-                "year:int",
-                "publicationDate",
-                "type",
-                "venue",
-                "venueId",
-                "citedByCount:int",
-                "updatedDate",
-                "stub:boolean",
-            ],
+            ["id:ID(Paper)", *(f"{k}{kind}" for k, kind in PAPER_COLUMNS), "stub:boolean"],
             (
-                [
-                    w.id,
-                    *(
-                        _cell(w.props[k])
-                        for k in (
-                            "title",
-                            "doi",
-                            "year",
-                            "publicationDate",
-                            "type",
-                            "venue",
-                            "venueId",
-                            "citedByCount",
-                            "updatedDate",
-                        )
-                    ),
-                    "false",
-                ]
+                [w.id, *(_cell(w.props[k]) for k, _ in PAPER_COLUMNS), "false"]
                 for w in works.values()
             ),
         )

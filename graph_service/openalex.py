@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph_service.content import abstract, arxiv_id, code_urls, normalise_space
+
 OPENALEX = "https://openalex.org/"
 DOI = "https://doi.org/"
 ORCID = "https://orcid.org/"
@@ -103,6 +105,20 @@ def _strip(value: str | None, prefix: str) -> str | None:
     return value[len(prefix) :] if value.lower().startswith(prefix) else value
 
 
+def _location(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise RecordError(f"{where[:-1]} is not an object")
+    return value
+
+
+def _urls(location: dict[str, Any]) -> list[str]:
+    return [
+        u
+        for key in ("landing_page_url", "pdf_url")
+        if (u := location.get(key)) and isinstance(u, str)
+    ]
+
+
 def parse_work(record: Any) -> Work:
     """Check an OpenAlex work record and map it; raise RecordError when it cannot load."""
     if not isinstance(record, dict):
@@ -113,6 +129,14 @@ def parse_work(record: Any) -> Work:
     location = _object(record, "primary_location")
     source = _object(location, "source", "primary_location.")
     doi = _strip(_get(record, "doi", str), DOI)
+    access = _object(record, "open_access")
+    best = _object(record, "best_oa_location")
+    locations = [_location(x, f"locations[{i}].") for i, x in enumerate(_list(record, "locations"))]
+    try:
+        text = normalise_space(abstract(_get(record, "abstract_inverted_index", dict)))
+    except ValueError as error:
+        raise RecordError(str(error)) from None
+    urls = [u for x in (location, best, *locations) for u in _urls(x)]
     props = {
         "title": title,
         "doi": doi.lower() if doi else None,
@@ -123,6 +147,16 @@ def parse_work(record: Any) -> Work:
         "venueId": short_id(v) if (v := _get(source, "id", str, "source.")) else None,
         "citedByCount": _get(record, "cited_by_count", int) or 0,
         "updatedDate": _get(record, "updated_date", str),
+        "abstract": text,
+        "language": _get(record, "language", str),
+        "isOpenAccess": _get(access, "is_oa", bool, "open_access."),
+        "oaStatus": _get(access, "oa_status", str, "open_access."),
+        "landingPageUrl": _get(location, "landing_page_url", str, "primary_location."),
+        "pdfUrl": _get(best, "pdf_url", str, "best_oa_location.")
+        or _get(location, "pdf_url", str, "primary_location."),
+        "arxivId": next(filter(None, map(arxiv_id, [doi, *urls])), None),
+        # Absent rather than empty, as a bulk import leaves an empty array cell.
+        "codeUrls": code_urls([text, *urls]) or None,
     }
     work = Work(id=work_id, props=props, authorships=[], topics=[], references=[])
 

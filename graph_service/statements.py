@@ -37,6 +37,7 @@ class Statement(StrEnum):
     GET_AUTHORS = "get_authors"
     GET_INSTITUTION_PARENTS = "get_institution_parents"
     GET_INSTITUTIONS = "get_institutions"
+    GET_PAPER_ABSTRACTS = "get_paper_abstracts"
     GET_PAPER_AUTHORSHIPS = "get_paper_authorships"
     GET_PAPER_TOPICS = "get_paper_topics"
     GET_PAPERS = "get_papers"

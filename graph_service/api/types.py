@@ -147,6 +147,45 @@ class Paper(Node):
     stub: bool = strawberry.field(
         description="Known only because a loaded work cites it; its fields are empty."
     )
+    language: str | None = strawberry.field(description="ISO 639-1 code, e.g. `en`.")
+    is_open_access: bool | None = strawberry.field(
+        description="Free to read somewhere; null when the source does not say."
+    )
+    oa_status: str | None = strawberry.field(
+        description="OpenAlex's open-access status: gold, green, hybrid, bronze, diamond, closed."
+    )
+    landing_page_url: str | None = strawberry.field(
+        description="The paper's page at its publisher or repository."
+    )
+    pdf_url: str | None = strawberry.field(
+        description="A PDF to read: the best open-access copy, else the publisher's."
+    )
+    arxiv_id: str | None = strawberry.field(
+        description="The arXiv identifier (no version), when the paper is on arXiv."
+    )
+    code_urls: list[str] = strawberry.field(
+        description="Code repositories the paper links to (GitHub, GitLab, Bitbucket, "
+        "Codeberg, Hugging Face, Zenodo software), one per repository."
+    )
+
+    @strawberry.field(description="Whether the paper links to its code (see codeUrls).")
+    def has_code(self) -> bool:
+        return bool(self.code_urls)
+
+    @strawberry.field(description="The DOI as a link (https://doi.org/...).")
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @strawberry.field(description="The paper's arXiv page.")
+    def arxiv_url(self) -> str | None:
+        return f"https://arxiv.org/abs/{self.arxiv_id}" if self.arxiv_id else None
+
+    @strawberry.field(description="What the paper says, as its source gives it.")
+    async def abstract(self, info: Ctx) -> str | None:
+        if self.stub:
+            return None
+        value: str | None = await batcher(info).get(Statement.GET_PAPER_ABSTRACTS, self.id)
+        return value
 
     @classmethod
     def of(cls, value: dict[str, Any]) -> Paper:
@@ -160,6 +199,13 @@ class Paper(Node):
             doi=value.get("doi"),
             cited_by_count=value.get("citedByCount") or 0,
             stub=bool(value.get("stub")),
+            language=value.get("language"),
+            is_open_access=value.get("isOpenAccess"),
+            oa_status=value.get("oaStatus"),
+            landing_page_url=value.get("landingPageUrl"),
+            pdf_url=value.get("pdfUrl"),
+            arxiv_id=value.get("arxivId"),
+            code_urls=value.get("codeUrls") or [],
         )
 
     @strawberry.field(description="Authors in byline order.")
