@@ -9,14 +9,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-# Hosts of code repositories, and how many path segments name one repository there.
-CODE_HOSTS = {
-    "github.com": 2,
-    "gitlab.com": 2,
-    "bitbucket.org": 2,
-    "codeberg.org": 2,
-    "huggingface.co": 2,
-}
+# Hosts of code repositories, where `owner/name` names one repository.
+CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "huggingface.co")
+# Zenodo, by its own address or its DOI prefix.
+ZENODO_HOSTS = ("zenodo.org", "doi.org/10.5281")
 # Hugging Face paths that are not a model or a Space (datasets are data, not code).
 HUGGING_FACE_NOT_CODE = {"datasets", "docs", "papers", "blog", "learn", "models", "join", "login"}
 # First path segments that are a code host's own pages, not an owner.
@@ -46,8 +42,7 @@ SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # whitespace or at what closes it in prose or LaTeX (`\url{...}`, `(...)`, quotes).
 URL = re.compile(
     r"(?:https?://)?(?:www\.)?"
-    r"(?P<host>github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co|"
-    r"zenodo\.org|doi\.org/10\.5281)"
+    rf"(?P<host>{'|'.join(map(re.escape, CODE_HOSTS + ZENODO_HOSTS))})"
     r"(?P<path>/[^\s{}<>\"'\\|^`\[\]]*)?",
     re.IGNORECASE,
 )
@@ -105,7 +100,7 @@ def code_url(url: str, sentence: str = "") -> str | None:
         return None
     host = found.group("host").lower()
     path = (found.group("path") or "").rstrip(TRAILING)
-    if host in ("zenodo.org", "doi.org/10.5281"):
+    if host in ZENODO_HOSTS:
         record = ZENODO_RECORD.match(path)
         if not record or not SOFTWARE_WORDS.search(sentence):
             return None
@@ -118,8 +113,7 @@ def code_url(url: str, sentence: str = "") -> str | None:
         return None
     else:
         host_path = host
-    wanted = CODE_HOSTS[host]
-    if len(segments) < wanted or segments[0].lower() in HOST_PAGES:
+    if len(segments) < 2 or segments[0].lower() in HOST_PAGES:
         return None
     owner, name = segments[0], segments[1].removesuffix(".git")
     if not SEGMENT.match(owner) or not SEGMENT.match(name):
