@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +58,17 @@ class Api:
 def api_for(target: Neo4jTarget, **settings: Any) -> Iterator[Api]:
     with TestClient(create_app(target.settings(**settings))) as client:
         yield Api(client)
+
+
+def readyz_once_it_is(client: TestClient, status_code: int, within: float) -> dict[str, Any]:
+    """Poll /readyz (which keeps a probe's answer for a second) until it says `status_code`,
+    for at most `within` seconds; its body then."""
+    give_up = time.monotonic() + within
+    while (answer := client.get("/readyz")).status_code != status_code:
+        assert time.monotonic() < give_up, f"/readyz still says {answer.status_code}"
+        time.sleep(0.1)
+    body: dict[str, Any] = answer.json()
+    return body
 
 
 def slow_statements(directory: Path) -> Catalog:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import socket
 import stat
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import neo4j
 import pytest
@@ -24,6 +22,7 @@ from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
 from graph_service.settings import Settings
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE, quick_home
+from tests.integration.gql import readyz_once_it_is
 
 
 @pytest.fixture(scope="module")
@@ -102,17 +101,6 @@ def test_cli_status_and_env(server: LocalServer) -> None:
     assert "export NEO4J_USER=neo4j" in env.output
 
 
-def readyz_once_it_is(client: TestClient, status_code: int) -> dict[str, Any]:
-    """/readyz keeps a probe's answer for a second: poll it until it says `status_code`;
-    its body then."""
-    give_up = time.monotonic() + Readiness.FRESH + 10
-    while (answer := client.get("/readyz")).status_code != status_code:
-        assert time.monotonic() < give_up, f"/readyz still says {answer.status_code}"
-        time.sleep(0.1)
-    body: dict[str, Any] = answer.json()
-    return body
-
-
 def test_lifecycle_readiness_and_data_across_a_restart(server: LocalServer) -> None:
     """Start, status, stop and start again on the same ports (two starts: each takes seconds):
     the service's readiness follows Neo4j down and back, and the data outlives the restart."""
@@ -150,12 +138,12 @@ def test_lifecycle_readiness_and_data_across_a_restart(server: LocalServer) -> N
             assert not stopped.running
             assert stopped.pid is None
             assert server.stop() is False
-            down = readyz_once_it_is(client, 503)
+            down = readyz_once_it_is(client, 503, within=Readiness.FRESH + 10)
             assert down["status"] == "unavailable"
             assert "Neo4j" in down["reason"]
             assert client.get("/healthz").status_code == 200
             start(server, bolt_port=bolt, http_port=http)
-            readyz_once_it_is(client, 200)
+            readyz_once_it_is(client, 200, within=Readiness.FRESH + 10)
         with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
             records, _, _ = driver.execute_query("MATCH (m:Marker) RETURN m.pid AS pid")
             assert [r["pid"] for r in records] == [os.getpid()]

@@ -14,6 +14,7 @@ from graph_service.content import normalise_space
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import Api, api_for, cypher, load_files
+from tests.unit.test_content import invert
 
 # A real arXiv abstract (YOLOv4, 2004.10934), as OpenAlex ships abstracts: word positions.
 ABSTRACT = (
@@ -26,13 +27,6 @@ ABSTRACT = (
 )
 PAPER_FIELDS = """abstract language isOpenAccess oaStatus landingPageUrl pdfUrl doi doiUrl
   arxivId arxivUrl codeUrls hasCode publicationDate"""
-
-
-def inverted(text: str) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for position, word in enumerate(text.split()):
-        index.setdefault(word, []).append(position)
-    return index
 
 
 def work(id: str, **fields: Any) -> dict[str, Any]:
@@ -57,7 +51,7 @@ def papers(
             doi="https://doi.org/10.48550/arXiv.2004.10934",
             publication_date="2020-04-23",
             language="en",
-            abstract_inverted_index=inverted(ABSTRACT),
+            abstract_inverted_index=invert(ABSTRACT),
             open_access={"is_oa": True, "oa_status": "green", "oa_url": arxiv},
             primary_location={"landing_page_url": arxiv, "pdf_url": None, "source": None},
             best_oa_location={"landing_page_url": arxiv, "pdf_url": arxiv.replace("abs", "pdf")},
