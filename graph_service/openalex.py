@@ -105,7 +105,8 @@ def _strip(value: str | None, prefix: str) -> str | None:
     return value[len(prefix) :] if value.lower().startswith(prefix) else value
 
 
-def _location(value: Any, where: str) -> dict[str, Any]:
+def _item(value: Any, where: str) -> dict[str, Any]:
+    """An element of a list that must be an object (`where` ends in its `.`)."""
     if not isinstance(value, dict):
         raise RecordError(f"{where[:-1]} is not an object")
     return value
@@ -131,7 +132,7 @@ def parse_work(record: Any) -> Work:
     doi = _strip(_get(record, "doi", str), DOI)
     access = _object(record, "open_access")
     best = _object(record, "best_oa_location")
-    locations = [_location(x, f"locations[{i}].") for i, x in enumerate(_list(record, "locations"))]
+    locations = [_item(x, f"locations[{i}].") for i, x in enumerate(_list(record, "locations"))]
     try:
         text = normalise_space(abstract(_get(record, "abstract_inverted_index", dict)))
     except ValueError as error:
@@ -163,15 +164,13 @@ def parse_work(record: Any) -> Work:
     seen_authors: set[str] = set()
     for index, authorship in enumerate(_list(record, "authorships"), start=1):
         where = f"authorships[{index - 1}]."
-        if not isinstance(authorship, dict):
-            raise RecordError(f"{where[:-1]} is not an object")
+        authorship = _item(authorship, where)
         author = _object(authorship, "author", where)
         author_id = _id(author, "A", where + "author.", required=False)
         institution_ids: list[str] = []
         for position, institution in enumerate(_list(authorship, "institutions", where)):
             iwhere = f"{where}institutions[{position}]."
-            if not isinstance(institution, dict):
-                raise RecordError(f"{iwhere[:-1]} is not an object")
+            institution = _item(institution, iwhere)
             institution_id = _id(institution, "I", iwhere, required=False)
             if institution_id is None:
                 continue
@@ -196,8 +195,7 @@ def parse_work(record: Any) -> Work:
 
     for index, topic in enumerate(_list(record, "topics")):
         where = f"topics[{index}]."
-        if not isinstance(topic, dict):
-            raise RecordError(f"{where[:-1]} is not an object")
+        topic = _item(topic, where)
         topic_id = _id(topic, "T", where)
         assert topic_id is not None
         score = _get(topic, "score", (int, float), where)
