@@ -17,7 +17,7 @@ CALL (a) {
 }
 CALL (a) {
   MATCH (a)-[:AUTHORED]->(p:Paper)-[h:HAS_TOPIC]->(t:Topic)
-  WHERE $topics > 0
+  WHERE $topics > 0 AND NOT t:Category
   WITH t, count(DISTINCT p) AS works, max(h.score) AS bestScore
   ORDER BY works DESC, bestScore DESC, t.id
   LIMIT $topics
@@ -47,7 +47,7 @@ CALL (a) {
   }
   CALL (p) {
     OPTIONAL MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
-    WHERE $paperTopics
+    WHERE $paperTopics AND NOT t:Category
     OPTIONAL MATCH (t)-[:SUBTOPIC_OF]->(parent:Topic)
     WITH h, t, parent
     ORDER BY h.score DESC, t.id

@@ -1,8 +1,10 @@
-// Each author's topics with the number of their papers on each, most papers first.
+// Each author's topics with the number of their papers on each, most papers first (OpenAlex's
+// topics; arXiv categories are listed apart).
 UNWIND $keys AS key
 MATCH (a:Author {id: key.id})
 CALL (a) {
   MATCH (a)-[:AUTHORED]->(p:Paper)-[h:HAS_TOPIC]->(t:Topic)
+  WHERE NOT t:Category
   WITH t, count(DISTINCT p) AS works, max(h.score) AS bestScore
   ORDER BY works DESC, bestScore DESC, t.id
   LIMIT $first

@@ -1,8 +1,9 @@
-// Each paper's topics with their scores, best first.
+// Each paper's topics with their scores, best first (OpenAlex's; its arXiv categories apart).
 UNWIND $keys AS key
 MATCH (p:Paper {id: key.id})
 CALL (p) {
   MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
+  WHERE NOT t:Category
   OPTIONAL MATCH (t)-[:SUBTOPIC_OF]->(parent:Topic)
   WITH h, t, parent
   ORDER BY h.score DESC, t.id

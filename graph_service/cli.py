@@ -244,9 +244,12 @@ def run_load(
             importer = Importer(
                 repository, batch_size=batch, rejects_file=rejects, progress=progress
             )
-            if kind == "works":
-                return await importer.works(paths)
-            return await importer.institutions(paths)
+            load = {
+                "works": importer.works,
+                "institutions": importer.institutions,
+                "arXiv records": importer.arxiv,
+            }[kind]
+            return await load(paths)
 
     try:
         report = with_repository(ctx, work)
@@ -330,6 +333,21 @@ def load_institutions(
 ) -> None:
     """Enrich institutions from OpenAlex institution records (ror, country, type, lineage)."""
     run_load(ctx, paths, "institutions", rejects, batch)
+
+
+@load_app.command("arxiv")
+def load_arxiv(
+    ctx: typer.Context,
+    paths: PathsArgument,
+    rejects: RejectsOption = DEFAULT_REJECTS,
+    batch: BatchOption = 1000,
+) -> None:
+    """Load arXiv metadata records (the snapshot's JSON lines: .json, .jsonl, .gz, folders).
+
+    A paper OpenAlex also has (same arXiv id, or DOI) is one paper. Safe to repeat; a newer
+    `update_date` wins. Exit status 2 when any line was rejected (reported as file:line: reason).
+    """
+    run_load(ctx, paths, "arXiv records", rejects, batch)
 
 
 @load_app.command("demo")

@@ -53,7 +53,9 @@ SOFTWARE_WORDS = re.compile(r"\b(?:code|software|implementation|source|package|l
 TRAILING = ".,;:!?)]}>'\"*"
 ARXIV_ID = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.|^arxiv:)"
-    r"(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
+    # Old-style ids may carry a subject class (`math.AG/0601001`); the id is `math/0601001`.
+    r"(?:(?P<new>\d{4}\.\d{4,5})|(?P<archive>[a-z-]+)(?:\.[A-Z]{2})?/(?P<number>\d{7}))"
+    r"(?:v\d+)?",
     re.IGNORECASE,
 )
 
@@ -88,7 +90,9 @@ def arxiv_id(value: str | None) -> str | None:
     if not value:
         return None
     found = ARXIV_ID.search(value.strip())
-    return found.group("id") if found else None
+    if not found:
+        return None
+    return found.group("new") or f"{found.group('archive').lower()}/{found.group('number')}"
 
 
 def code_url(url: str, sentence: str = "") -> str | None:

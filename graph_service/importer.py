@@ -1,4 +1,4 @@
-"""The online import: files of OpenAlex records into a running Neo4j in batched, idempotent
+"""The online import: files of OpenAlex or arXiv records into a running Neo4j in batched, idempotent
 transactions, then authors' derived values brought up to date."""
 
 from __future__ import annotations
@@ -16,18 +16,25 @@ from graph_service.records import (
     Report,
     expand,
     file_lines,
+    read_arxiv,
     read_institutions,
     read_works,
 )
 from graph_service.repository import Repository
-from graph_service.store import BATCH_SIZE, refresh_authors, store_institutions, store_works
+from graph_service.store import (
+    BATCH_SIZE,
+    refresh_authors,
+    store_arxiv,
+    store_institutions,
+    store_works,
+)
 
 Read = Callable[[Iterable[Line], Report, Rejects], Iterator[Any]]
 Write = Callable[[Repository, list[Any]], Awaitable[int]]
 
 
 class Importer:
-    """Imports files of OpenAlex records through the repository, batch by batch."""
+    """Imports files of records through the repository, batch by batch."""
 
     def __init__(
         self,
@@ -44,6 +51,11 @@ class Importer:
     async def works(self, paths: Iterable[Path]) -> Report:
         """Load work records; then bring every affected author's derived values up to date."""
         return await self._load(paths, "works", read_works, store_works, refresh=True)
+
+    async def arxiv(self, paths: Iterable[Path]) -> Report:
+        """Load arXiv metadata records, each joining the OpenAlex work of the same paper when
+        one is loaded; then bring authors' derived values up to date."""
+        return await self._load(paths, "arXiv records", read_arxiv, store_arxiv, refresh=True)
 
     async def institutions(self, paths: Iterable[Path]) -> Report:
         """Load institution records (enriching the institutions works name)."""

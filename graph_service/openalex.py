@@ -57,6 +57,11 @@ class Work:
     # Authorships OpenAlex could not tie to an author id: reported, not loaded.
     anonymous_authorships: int = 0
 
+    @property
+    def updated(self) -> str:
+        """OpenAlex's `updated_date` ("" when absent): of two copies, the later one wins."""
+        return str(self.props["updatedDate"] or "")
+
     def row(self) -> dict[str, Any]:
         return {
             "id": self.id,

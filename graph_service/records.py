@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeVar
 
+from graph_service.arxiv import ArxivPaper, parse_record
 from graph_service.openalex import RecordError, Work, parse_institution, parse_work
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz")
@@ -205,11 +206,20 @@ def read_institutions(
     return read_records(lines, parse_institution, report, rejects)
 
 
-def newest(works: Iterable[Work]) -> dict[str, Work]:
-    """The newest record of each work by `updated_date`; of equal dates, the later one."""
-    latest: dict[str, Work] = {}
-    for work in works:
-        kept = latest.get(work.id)
-        if kept is None or (work.props["updatedDate"] or "") >= (kept.props["updatedDate"] or ""):
-            latest[work.id] = work
+def read_arxiv(lines: Iterable[Line], report: Report, rejects: Rejects) -> Iterator[ArxivPaper]:
+    """The arXiv records of the lines (see `read_records`)."""
+    return read_records(lines, parse_record, report, rejects)
+
+
+R = TypeVar("R", Work, ArxivPaper)
+
+
+def newest(records: Iterable[R]) -> dict[str, R]:
+    """The newest record of each paper by its source's update date; of equal dates, the
+    later one."""
+    latest: dict[str, R] = {}
+    for record in records:
+        kept = latest.get(record.id)
+        if kept is None or record.updated >= kept.updated:
+            latest[record.id] = record
     return latest

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
 from graph_service.openalex import Work
 from graph_service.records import Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
@@ -20,22 +21,56 @@ WRITE_TIMEOUT = 120.0
 
 async def store_works(repository: Repository, works: list[Work]) -> int:
     """Upsert a batch of works in one transaction; returns how many were applied (a stored
-    copy with a later `updated_date` is kept)."""
+    copy with a later `updated_date` is kept). A paper loaded from arXiv alone that a work
+    names (by arXiv id or DOI) becomes that work's paper first."""
     latest = newest(works)
     topics: dict[str, dict[str, Any]] = {}
     institutions: dict[str, dict[str, Any]] = {}
     for work in latest.values():
         topics.update(work.topic_nodes)
         institutions.update(work.institutions)
+    named = [
+        {"id": work.id, "arxivId": work.props["arxivId"], "doi": work.props["doi"]}
+        for work in latest.values()
+        if work.props["arxivId"] or work.props["doi"]
+    ]
     results = await repository.write_many(
         [
             (Statement.UPSERT_TOPICS, {"topics": list(topics.values())}),
             (Statement.UPSERT_INSTITUTIONS, {"institutions": list(institutions.values())}),
-            (Statement.UPSERT_WORKS, {"works": [work.row() for work in latest.values()]}),
+            (Statement.LINK_ARXIV_PAPERS, {"works": named, "prefix": PAPER_PREFIX}),
+            (
+                Statement.UPSERT_WORKS,
+                {
+                    "works": [work.row() for work in latest.values()],
+                    "arxivAbs": ABS,
+                    "arxivPdf": PDF,
+                },
+            ),
         ],
         tx_timeout=WRITE_TIMEOUT,
     )
-    return int(results[2][0]["applied"]) if results[2] else 0
+    return int(results[3][0]["applied"]) if results[3] else 0
+
+
+async def store_arxiv(repository: Repository, papers: list[ArxivPaper]) -> int:
+    """Upsert a batch of arXiv records in one transaction, with their categories; returns
+    how many were applied (a stored record with a later `update_date` is kept)."""
+    latest = newest(papers)
+    categories: dict[str, dict[str, Any]] = {}
+    for paper in latest.values():
+        categories.update(paper.category_nodes)
+    results = await repository.write_many(
+        [
+            (Statement.UPSERT_CATEGORIES, {"categories": list(categories.values())}),
+            (
+                Statement.UPSERT_ARXIV_PAPERS,
+                {"papers": [paper.row() for paper in latest.values()], "prefix": PAPER_PREFIX},
+            ),
+        ],
+        tx_timeout=WRITE_TIMEOUT,
+    )
+    return int(results[1][0]["applied"]) if results[1] else 0
 
 
 async def store_institutions(repository: Repository, institutions: list[dict[str, Any]]) -> int:
@@ -54,7 +89,7 @@ async def refresh_authors(repository: Repository) -> int:
             [
                 (Statement.SELECT_STALE_AUTHORS, {"limit": REFRESH_BATCH}),
                 (Statement.REFRESH_AUTHORS, {}),
-                (Statement.FINISH_REFRESH, {}),
+                (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
             ],
             tx_timeout=WRITE_TIMEOUT,
         )

@@ -8,8 +8,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info
 
+from graph_service import arxiv, openalex
 from graph_service.api.batching import Batcher
-from graph_service.openalex import node_label
 from graph_service.repository import Repository
 
 
@@ -31,6 +31,12 @@ Ctx = Info[Context, None]
 
 def batcher(info: Ctx) -> Batcher:
     return info.context.batcher
+
+
+def node_label(value: str) -> tuple[str, str] | None:
+    """(label, id) of any id a client may give: OpenAlex's (short or full), or arXiv's (a
+    paper as `arXiv:<id>`, an arXiv author, a category); None when it names no node."""
+    return openalex.node_label(value) or arxiv.node_label(value)
 
 
 def parse_id(value: str, label: str | None = None) -> str | None:

@@ -41,9 +41,9 @@ from graph_service.api.types import (
     ServerInfo,
     Topic,
     entity,
+    resolve,
 )
 from graph_service.errors import ErrorPolicy, InvalidInput, check_range
-from graph_service.openalex import node_label
 from graph_service.search import lucene_query
 from graph_service.settings import DEFAULT_COST_BUDGET, HEAVY_AT_ONCE, MOST_AT_ONCE
 from graph_service.statements import Statement
@@ -145,7 +145,7 @@ class Query:
         check_range("perNodeLimit", per_node_limit, 1, MAX_PER_NODE)
         if year_from is not None and year_to is not None and year_from > year_to:
             raise InvalidInput(f"yearFrom ({year_from}) is after yearTo ({year_to})")
-        center = node_label(id)
+        center = await resolve(info, id)
         if center is None:
             return None
         parameters = slice_parameters(
@@ -175,7 +175,7 @@ class Query:
         projection: Projection = Projection.FULL,
     ) -> GraphSlice | None:
         check_range("maxLength", max_length, 1, MAX_PATH)
-        source, target = node_label(from_), node_label(to)
+        source, target = await asyncio.gather(resolve(info, from_), resolve(info, to))
         if source is None or target is None:
             return None
         if source[1] == target[1]:

@@ -9,9 +9,9 @@ from typing import Any, NamedTuple
 import strawberry
 
 from graph_service.api.connections import DEFAULT_PAGE, Connection, page
-from graph_service.api.context import Ctx, batcher
+from graph_service.api.context import Ctx, batcher, node_label
+from graph_service.arxiv import PAPER_PREFIX
 from graph_service.errors import check_range
-from graph_service.openalex import node_label
 from graph_service.statements import Statement
 
 MAX_LIST = 100
@@ -387,8 +387,18 @@ ENTITIES: dict[str, Entity] = {
 }
 
 
-async def entity(info: Ctx, value: str, label: str | None = None) -> Node | None:
+async def resolve(info: Ctx, value: str) -> tuple[str, str] | None:
+    """(label, id) of the node an id names now. An arXiv paper id finds the paper with that
+    arXiv id, which is an OpenAlex work's once OpenAlex loaded the same paper."""
     parsed = node_label(value)
+    if parsed is None or parsed[0] != "Paper" or not parsed[1].startswith(PAPER_PREFIX):
+        return parsed
+    current = await batcher(info).get(Statement.RESOLVE_ARXIV_IDS, parsed[1][len(PAPER_PREFIX) :])
+    return ("Paper", current) if current else None
+
+
+async def entity(info: Ctx, value: str, label: str | None = None) -> Node | None:
+    parsed = await resolve(info, value)
     if parsed is None or (label is not None and parsed[0] != label):
         return None
     statement, build = ENTITIES[parsed[0]]

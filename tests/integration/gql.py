@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 
 from graph_service.app import create_app
 from graph_service.importer import Importer
+from graph_service.records import Report
 from graph_service.repository import Repository
 from graph_service.statements import Catalog, cypher_dir
 from tests.conftest import Neo4jTarget
@@ -84,18 +85,23 @@ def slow_statements(directory: Path) -> Catalog:
     return Catalog(slow)
 
 
-def load_files(target: Neo4jTarget, paths: list[Path], rejected: int = 0) -> None:
-    """Load work files through the importer; exactly `rejected` lines may be refused."""
+def load_files(
+    target: Neo4jTarget, paths: list[Path], rejected: int = 0, arxiv: bool = False
+) -> Report:
+    """Load work files (or arXiv files) through the importer; exactly `rejected` lines may be
+    refused."""
 
-    async def work() -> None:
+    async def work() -> Report:
         repository = Repository.connect(target.settings())
         try:
-            report = await Importer(repository).works(paths)
+            importer = Importer(repository)
+            report = await (importer.arxiv(paths) if arxiv else importer.works(paths))
             assert len(report.rejected) == rejected, report.rejected[:3]
+            return report
         finally:
             await repository.close()
 
-    asyncio.run(work())
+    return asyncio.run(work())
 
 
 def cypher(driver: neo4j.Driver, query: str, **parameters: Any) -> list[dict[str, Any]]:

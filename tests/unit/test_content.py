@@ -62,7 +62,7 @@ def test_whitespace_is_normalised_and_latex_left_as_written() -> None:
         ("https://doi.org/10.48550/arXiv.2103.14030", "2103.14030"),
         ("10.48550/ARXIV.1706.03762", "1706.03762"),
         ("arXiv:hep-th/0703123", "hep-th/0703123"),
-        ("https://arxiv.org/abs/math.AG/0601001", "math.AG/0601001"),
+        ("https://arxiv.org/abs/math.AG/0601001", "math/0601001"),
         ("https://doi.org/10.1111/1468-2346.00131", None),
         ("https://www.biorxiv.org/content/10.1101/2020.01.01.123456v1", None),
         (None, None),
