@@ -59,6 +59,7 @@ CALL (a) {
     sortKey: sortKey,
     node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
              .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
+             .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
              stub: coalesce(p.stub, false)},
     authorships: authorships,
     topics: paperTopics

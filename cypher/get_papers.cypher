@@ -4,4 +4,5 @@ MATCH (p:Paper {id: key.id})
 RETURN key.index AS index,
        p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
           .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
+          .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
           stub: coalesce(p.stub, false)} AS value

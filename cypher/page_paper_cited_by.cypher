@@ -10,6 +10,7 @@ CALL (q, key) {
   LIMIT $first
   RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
                                           .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
+                                          .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
                                           stub: coalesce(p.stub, false)}}) AS rows
 }
 RETURN key.index AS index, {total: COUNT { (:Paper)-[:CITES]->(q) }, rows: rows} AS value

@@ -225,41 +225,45 @@ BatchOption = Annotated[int, typer.Option(min=1, max=50_000, help="Records per t
 
 def run_load(
     ctx: typer.Context,
-    paths: list[Path],
-    kind: str,
+    loads: list[tuple[str, list[Path]]],
     rejects: Path,
     batch: int,
     if_empty: bool = False,
 ) -> None:
+    """Load each (kind, files) in turn; exit status 2 when any line was rejected."""
     from graph_service.importer import Importer
     from graph_service.progress import ConsoleProgress
     from graph_service.records import Report
 
-    async def work(repository: Repository) -> Report | None:
+    async def work(repository: Repository) -> list[tuple[str, Report]] | None:
         if if_empty:
             counts = (await repository.read(Statement.COUNT_GRAPH))[0]
             if counts["papers"] + counts["stubs"]:
                 return None
+        reports = []
         with ConsoleProgress(err) as progress:
             importer = Importer(
                 repository, batch_size=batch, rejects_file=rejects, progress=progress
             )
-            load = {
-                "works": importer.works,
-                "institutions": importer.institutions,
-                "arXiv records": importer.arxiv,
-            }[kind]
-            return await load(paths)
+            for kind, paths in loads:
+                load = {
+                    "works": importer.works,
+                    "institutions": importer.institutions,
+                    "arXiv records": importer.arxiv,
+                }[kind]
+                reports.append((kind, await load(paths)))
+        return reports
 
     try:
-        report = with_repository(ctx, work)
+        reports = with_repository(ctx, work)
     except FileNotFoundError as error:
         fail(str(error))
-    if report is None:
+    if reports is None:
         out.print("the graph is not empty: nothing loaded")
         return
-    out.print(report.summary(kind), highlight=False, soft_wrap=True)
-    if not report.ok:
+    for kind, report in reports:
+        out.print(report.summary(kind), highlight=False, soft_wrap=True)
+    if not all(report.ok for _, report in reports):
         raise typer.Exit(2)
 
 
@@ -285,7 +289,7 @@ def load_openalex(
     if bulk:
         run_bulk_load(ctx, paths, rejects)
     else:
-        run_load(ctx, paths, "works", rejects, batch)
+        run_load(ctx, [("works", paths)], rejects, batch)
 
 
 def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
@@ -332,7 +336,7 @@ def load_institutions(
     batch: BatchOption = 1000,
 ) -> None:
     """Enrich institutions from OpenAlex institution records (ror, country, type, lineage)."""
-    run_load(ctx, paths, "institutions", rejects, batch)
+    run_load(ctx, [("institutions", paths)], rejects, batch)
 
 
 @load_app.command("arxiv")
@@ -347,7 +351,7 @@ def load_arxiv(
     A paper OpenAlex also has (same arXiv id, or DOI) is one paper. Safe to repeat; a newer
     `update_date` wins. Exit status 2 when any line was rejected (reported as file:line: reason).
     """
-    run_load(ctx, paths, "arXiv records", rejects, batch)
+    run_load(ctx, [("arXiv records", paths)], rejects, batch)
 
 
 @load_app.command("demo")
@@ -357,10 +361,12 @@ def load_demo(
         bool, typer.Option("--if-empty", help="Only when the graph holds no papers yet")
     ] = False,
 ) -> None:
-    """Load the demo data set shipped with the service (researchers from the seed pages)."""
-    from graph_service.demo import DEMO_WORKS
+    """Load the demo data set shipped with the service: the researchers and papers of the
+    seed pages as OpenAlex works, then the arXiv records of the papers listed by category."""
+    from graph_service.demo import DEMO_ARXIV, DEMO_WORKS
 
-    run_load(ctx, [DEMO_WORKS], "works", DEFAULT_REJECTS, 1000, if_empty=if_empty)
+    loads = [("works", [DEMO_WORKS]), ("arXiv records", [DEMO_ARXIV])]
+    run_load(ctx, loads, DEFAULT_REJECTS, 1000, if_empty=if_empty)
 
 
 @db_app.command("stats")

@@ -1,7 +1,14 @@
-"""The demo data set: researchers and papers from the product's seed pages, as OpenAlex works."""
+"""The demo data set: researchers and papers from the product's seed pages, as OpenAlex works,
+and the arXiv records of the papers the seed pages list by category.
+
+The demo's arXiv ids are numbered from 90000 within their month, where arXiv has never
+reached, so they name no real arXiv paper.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-DEMO_WORKS = Path(__file__).resolve().parent / "data" / "demo-works.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+DEMO_WORKS = DATA / "demo-works.jsonl"
+DEMO_ARXIV = DATA / "demo-arxiv.jsonl"

@@ -32,6 +32,7 @@ class Statement(StrEnum):
     FIND_PATH = "find_path"
     FINISH_REFRESH = "finish_refresh"
     GET_AUTHOR_AFFILIATIONS = "get_author_affiliations"
+    GET_AUTHOR_CATEGORIES = "get_author_categories"
     GET_AUTHOR_PROFILE = "get_author_profile"
     GET_AUTHOR_TOPICS = "get_author_topics"
     GET_AUTHORS = "get_authors"

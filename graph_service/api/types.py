@@ -10,7 +10,7 @@ import strawberry
 
 from graph_service.api.connections import DEFAULT_PAGE, Connection, page
 from graph_service.api.context import Ctx, batcher, node_label
-from graph_service.arxiv import PAPER_PREFIX
+from graph_service.arxiv import PAPER_PREFIX, is_category
 from graph_service.errors import check_range
 from graph_service.statements import Statement
 
@@ -84,6 +84,15 @@ class Author(Node):
         check_range("first", first, 1, MAX_LIST)
         rows = await batcher(info).get(Statement.GET_AUTHOR_TOPICS, self.id, first=first) or []
         return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows]
+
+    @strawberry.field(
+        description="arXiv categories the author's works are primarily in, most works first "
+        "(the first is their main category)."
+    )
+    async def categories(self, info: Ctx, first: int = AUTHOR_TOPICS) -> list[AuthorTopic]:
+        check_range("first", first, 1, MAX_LIST)
+        rows = await batcher(info).get(Statement.GET_AUTHOR_CATEGORIES, self.id, first=first)
+        return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows or []]
 
     @strawberry.field(description="The author's works.")
     async def works(
@@ -167,6 +176,26 @@ class Paper(Node):
         description="Code repositories the paper links to (GitHub, GitLab, Bitbucket, "
         "Codeberg, Hugging Face, Zenodo software), one per repository."
     )
+    journal_ref: str | None = strawberry.field(
+        description="Where the paper was published, as its arXiv record says."
+    )
+    comments: str | None = strawberry.field(
+        description="The arXiv record's comments (pages, figures, venue, code)."
+    )
+    arxiv_versions: int | None = strawberry.field(description="How many versions arXiv has.")
+    category_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="arXiv categories, the primary one first; empty off arXiv.")
+    async def categories(self, info: Ctx) -> list[Topic]:
+        values = await batcher(info).get_many(Statement.GET_TOPICS, self.category_ids)
+        return [Topic.of(value) for value in values if value]
+
+    @strawberry.field(description="The arXiv category the paper was submitted to.")
+    async def primary_category(self, info: Ctx) -> Topic | None:
+        if not self.category_ids:
+            return None
+        value = await batcher(info).get(Statement.GET_TOPICS, self.category_ids[0])
+        return Topic.of(value) if value else None
 
     @strawberry.field(description="Whether the paper links to its code (see codeUrls).")
     def has_code(self) -> bool:
@@ -206,6 +235,10 @@ class Paper(Node):
             pdf_url=value.get("pdfUrl"),
             arxiv_id=value.get("arxivId"),
             code_urls=value.get("codeUrls") or [],
+            journal_ref=value.get("journalRef"),
+            comments=value.get("arxivComments"),
+            arxiv_versions=value.get("arxivVersions"),
+            category_ids=value.get("categories") or [],
         )
 
     @strawberry.field(description="Authors in byline order.")
@@ -272,11 +305,31 @@ class PaperTopic:
     score: float | None
 
 
-@strawberry.type(description="A topic, subfield, field or domain of OpenAlex's hierarchy.")
+@strawberry.enum(description="The classifications topics come from.")
+class TopicScheme(Enum):
+    OPENALEX = strawberry.enum_value("openalex", description="domain > field > subfield > topic")
+    ARXIV = strawberry.enum_value("arxiv", description="archive (cs) > category (cs.LG)")
+
+
+@strawberry.type(
+    description="A topic of OpenAlex's hierarchy (domain, field, subfield, topic) or an arXiv "
+    "category or archive."
+)
 class Topic(Node):
     name: str | None
-    level: int = strawberry.field(description="0 domain, 1 field, 2 subfield, 3 topic.")
+    level: int = strawberry.field(
+        description="OpenAlex: 0 domain, 1 field, 2 subfield, 3 topic. arXiv: 0 archive, "
+        "1 category."
+    )
     parent_id: strawberry.Private[str | None]
+
+    @strawberry.field(description="Where the topic comes from.")
+    def scheme(self) -> TopicScheme:
+        return TopicScheme.ARXIV if is_category(self.id) else TopicScheme.OPENALEX
+
+    @strawberry.field(description="An arXiv category's short form, as listings show it: LG.")
+    def short_name(self) -> str:
+        return self.id.rpartition(".")[2] if is_category(self.id) else self.name or self.id
 
     @classmethod
     def of(cls, value: dict[str, Any]) -> Topic:

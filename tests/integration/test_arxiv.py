@@ -361,3 +361,48 @@ def test_a_work_from_both_sources_is_one_paper_whichever_loads_first(
         for value in ("arXiv:0704.0098", "0704.0098", "https://arxiv.org/abs/0704.0098v2"):
             found = api.data("query($id: ID!) { paper(id: $id) { id arxivId } }", {"id": value})
             assert found["paper"] == {"id": "W4000000001", "arxivId": "0704.0098"}
+
+
+RESEARCHER = """query($name: String!) {
+  search(query: $name, types: [AUTHOR], first: 1) { node { ... on Author {
+    name hIndex worksCount citationCount
+    categories(first: 1) { works topic { id shortName name scheme parent { id name } } }
+    works(first: 10) { totalCount nodes {
+      title publicationDate hasCode codeUrls abstract arxivId arxivUrl
+      primaryCategory { shortName } categories { id }
+      authorships { author { name hIndex worksCount } }
+    } }
+  } } }
+}"""
+
+
+def test_the_demo_researcher_shows_what_the_seed_page_shows(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver
+) -> None:
+    result = CliRunner().invoke(cli, ["load", "demo"], env=cli_env(neo4j_target))
+    assert result.exit_code == 0, result.output
+    with api_for(neo4j_target, warm_up=False) as api:
+        author = api.data(RESEARCHER, {"name": "Changhai Zhou"})["search"][0]["node"]
+    # The seed page 004: LG, h-index 6, 9 papers, 40 citations.
+    assert (author["hIndex"], author["worksCount"], author["citationCount"]) == (6, 9, 40)
+    main = author["categories"][0]
+    assert main["topic"] == {
+        "id": "cs.LG",
+        "shortName": "LG",
+        "name": "Machine Learning",
+        "scheme": "ARXIV",
+        "parent": {"id": "cs", "name": "Computer Science"},
+    }
+    works = author["works"]["nodes"]
+    assert author["works"]["totalCount"] == len(works) == 9
+    assert all(w["abstract"] and w["primaryCategory"] for w in works)
+    core = next(w for w in works if w["title"].startswith("CoRE"))
+    assert (core["primaryCategory"]["shortName"], core["publicationDate"]) == ("SE", "2026-04-28")
+    assert (core["hasCode"], core["codeUrls"]) == (True, ["https://github.com/ZJUSig/CoRE"])
+    assert [a["author"]["name"] for a in core["authorships"]][:3] == [
+        "Jun Gao",
+        "Yun Peng",
+        "Qian Qiao",
+    ]
+    assert sum(w["hasCode"] for w in works) == 1
+    assert core["arxivUrl"] == f"https://arxiv.org/abs/{core['arxivId']}"

@@ -548,6 +548,28 @@ def test_demo_data_matches_the_seed_pages(neo4j_target: Neo4jTarget, graph: neo4
     assert (authors["Changhai Zhou"]["citations"], authors["Changhai Zhou"]["h"]) == (40, 6)
     assert authors["Ting Hua"]["works"] >= 20
     assert authors["Changsheng Zhao"]["collaborators"] == 3
+    # The papers the seed pages list by category came from arXiv too, and joined their works.
+    papers = {
+        r["title"]: r.data()
+        for r in graph.execute_query(
+            "MATCH (p:Paper) WHERE p.arxivId IS NOT NULL RETURN p.id AS id, p.title AS title, "
+            "p.primaryCategory AS category, p.codeUrls AS code, p.abstract AS abstract"
+        ).records
+    }
+    assert len(papers) == 31
+    assert all(p["id"].startswith("W") and p["abstract"] for p in papers.values())
+    coded = {t[:6]: (p["category"], p["code"]) for t, p in papers.items() if p["code"]}
+    assert coded == {
+        "TrojLL": ("cs.CR", ["https://github.com/UCF-ML-Research/TrojLLM"]),
+        "Adapti": ("cs.CL", ["https://github.com/Peiyu-Georgia-Li/ATLAS"]),
+        "CoRE: ": ("cs.SE", ["https://github.com/ZJUSig/CoRE"]),
+    }
+    main = graph.execute_query(
+        "MATCH (:Author {name: 'Changhai Zhou'})-[:AUTHORED]->(p:Paper) "
+        "RETURN p.primaryCategory AS category, count(*) AS works ORDER BY works DESC LIMIT 1"
+    ).records[0]
+    assert main["category"] == "cs.LG"
+    assert not graph.execute_query("MATCH (a:Author) WHERE a.id STARTS WITH 'X' RETURN a").records
     again = CliRunner().invoke(cli, ["load", "demo", "--if-empty"], env=cli_env(neo4j_target))
     assert "not empty" in again.output
 
