@@ -406,3 +406,33 @@ def test_the_demo_researcher_shows_what_the_seed_page_shows(
     ]
     assert sum(w["hasCode"] for w in works) == 1
     assert core["arxivUrl"] == f"https://arxiv.org/abs/{core['arxivId']}"
+
+
+def test_two_works_naming_one_arxiv_paper_in_one_batch_keep_one_record(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver, tmp_path: Path
+) -> None:
+    record = arxiv_record("2101.00001", "2021-01-05", "The preprint")
+    load_files(neo4j_target, [write(tmp_path / "arxiv.jsonl", [record])], arxiv=True)
+    location = {"landing_page_url": "https://arxiv.org/abs/2101.00001", "pdf_url": None}
+    works = [
+        {"id": f"W400000000{n}", "title": f"Version {n}", "locations": [location]} for n in (1, 2)
+    ]
+    load_files(neo4j_target, [write(tmp_path / "works.jsonl", works)])
+    rows = cypher(
+        graph,
+        "MATCH (p:Paper) RETURN p.id AS id, p.title AS title, p.arxivId AS arxiv, "
+        "p.arxivUpdatedDate AS record ORDER BY id",
+    )
+    # The first work took the arXiv record; the second is its own paper naming the same id.
+    assert rows == [
+        {
+            "id": "W4000000001",
+            "title": "The preprint",
+            "arxiv": "2101.00001",
+            "record": "2021-01-05",
+        },
+        {"id": "W4000000002", "title": "Version 2", "arxiv": "2101.00001", "record": None},
+    ]
+    with api_for(neo4j_target, warm_up=False) as api:
+        found = api.data('{ paper(id: "arXiv:2101.00001") { id } }')
+    assert found == {"paper": {"id": "W4000000001"}}
