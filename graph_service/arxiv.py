@@ -66,10 +66,8 @@ def node_label(value: str) -> tuple[str, str] | None:
         return "Author", value
     if CATEGORY.match(value):
         return "Topic", value
-    identifier = arxiv_id(value) or (value if IDENTIFIER.match(value) else None)
-    if identifier is None:
-        return None
-    return "Paper", paper_id(re.sub(r"\.[A-Z]{2}/", "/", identifier))
+    identifier = arxiv_id(value) or bare_id(value)
+    return ("Paper", paper_id(identifier)) if identifier else None
 
 
 def category_node(code: str) -> dict[str, Any]:
@@ -81,6 +79,14 @@ def category_node(code: str) -> dict[str, Any]:
         "level": CATEGORY_LEVEL if dot else ARCHIVE_LEVEL,
         "parent": archive if dot else None,
     }
+
+
+def bare_id(value: str) -> str | None:
+    """An arXiv id written without prefix, as arXiv keeps it (`math.AG/0601001` is
+    `math/0601001`); None when `value` is not one."""
+    if not IDENTIFIER.match(value):
+        return None
+    return re.sub(r"\.[A-Z]{2}/", "/", value)
 
 
 def paper_id(identifier: str) -> str:
@@ -197,11 +203,11 @@ def parse_record(record: Any) -> ArxivPaper:
     """Check an arXiv metadata record and map it; raise RecordError when it cannot load."""
     if not isinstance(record, dict):
         raise RecordError(f"a record must be a JSON object, not {type(record).__name__}")
-    identifier = _text(record, "id", required=True)
-    assert identifier is not None
-    if not IDENTIFIER.match(identifier):
-        raise RecordError(f"id {identifier!r} is not an arXiv identifier")
-    identifier = re.sub(r"\.[A-Z]{2}/", "/", identifier)  # `math.AG/0601001` is `math/0601001`
+    given = _text(record, "id", required=True)
+    assert given is not None
+    identifier = bare_id(given)
+    if identifier is None:
+        raise RecordError(f"id {given!r} is not an arXiv identifier")
     title = _text(record, "title", required=True)
     text = _text(record, "abstract")
     comments = _text(record, "comments")

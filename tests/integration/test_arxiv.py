@@ -20,7 +20,7 @@ from graph_service.content import normalise_space
 from tests.conftest import Neo4jTarget
 from tests.graphdump import dump, wipe
 from tests.integration.gql import api_for, cypher, load_files
-from tests.integration.test_ingest import cli_env
+from tests.integration.test_ingest import cli_env, load_by_cli
 from tests.unit.test_content import invert
 
 
@@ -53,11 +53,9 @@ def test_the_sample_loads_as_its_records_say(
 ) -> None:
     path = sample(shared_data)
     raw = records(path)
-    result = CliRunner().invoke(cli, ["load", "arxiv", str(path)], env=cli_env(neo4j_target))
-    assert result.exit_code == 0, result.output
-    assert f"{len(raw)} arXiv records loaded from 1 file(s); 0 rejected" in " ".join(
-        result.output.split()
-    )
+    code, output = load_by_cli(neo4j_target, "arxiv", path)
+    assert code == 0, output
+    assert f"{len(raw)} arXiv records loaded from 1 file(s); 0 rejected" in output
 
     # Counts computed from the file, here, and read back from Neo4j.
     codes = [list(dict.fromkeys(r["categories"].split())) for r in raw]
@@ -211,13 +209,8 @@ def test_bad_lines_are_reported_with_their_place_and_the_rest_loads(
     ]
     source = tmp_path / "mixed.json"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        cli,
-        ["load", "arxiv", str(source), "--rejects", str(tmp_path / "rejects.jsonl")],
-        env=cli_env(neo4j_target),
-    )
-    assert result.exit_code == 2, result.output
-    output = " ".join(result.output.split())
+    code, output = load_by_cli(neo4j_target, "arxiv", source, tmp_path / "rejects.jsonl")
+    assert code == 2, output
     assert f"{source}:2: bad JSON" in output
     assert f"{source}:3: id 'not-an-id' is not an arXiv identifier" in output
     assert f"{source}:4: versions must be a non-empty list" in output

@@ -68,6 +68,16 @@ def cli_env(target: Neo4jTarget) -> dict[str, str]:
     }
 
 
+def load_by_cli(
+    target: Neo4jTarget, source: str, path: Path, rejects: Path | None = None
+) -> tuple[int, str]:
+    """`graph-service load <source> PATH [--rejects FILE]`: the exit code and the output, with
+    the console's line wrapping undone."""
+    args = ["load", source, str(path), *(["--rejects", str(rejects)] if rejects else [])]
+    result = CliRunner().invoke(cli, args, env=cli_env(target))
+    return result.exit_code, " ".join(result.output.split())
+
+
 def records(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
@@ -442,13 +452,8 @@ def test_malformed_lines_are_reported_and_the_rest_loads(
     source = tmp_path / "mixed.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rejects = tmp_path / "rejects.jsonl"
-    result = CliRunner().invoke(
-        cli,
-        ["load", "openalex", str(source), "--rejects", str(rejects)],
-        env=cli_env(neo4j_target),
-    )
-    assert result.exit_code == 2, result.output
-    output = " ".join(result.output.split())
+    code, output = load_by_cli(neo4j_target, "openalex", source, rejects)
+    assert code == 2, output
     assert f"{source}:2: bad JSON" in output
     assert f"{source}:3: id is missing" in output
     assert f"{source}:5: publication_year is str, expected int" in output
