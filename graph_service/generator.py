@@ -9,6 +9,7 @@ over the decades. Memory is a few compact integer arrays per paper and authorshi
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import math
@@ -16,6 +17,8 @@ import random
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,16 @@ INSTITUTION_TYPES = ["education"] * 7 + ["facility", "company", "healthcare", "g
 def _words(text: str) -> list[str]:
     return text.split()
 
+
+# Every third paper from this year on is on arXiv, in the categories of its subfields.
+ARXIV_FROM = 2008
+CATEGORIES = _words(
+    """
+    cs.LG cs.CV cs.CL cs.SE cs.CR cs.AI cs.DB cs.DC stat.ML math.OC math.PR math.ST q-bio.GN
+    q-bio.NC physics.soc-ph physics.comp-ph cond-mat.mtrl-sci astro-ph.GA astro-ph.CO econ.EM
+    q-fin.ST eess.SP eess.IV quant-ph
+    """
+)
 
 GIVEN = _words(
     """
@@ -247,6 +260,30 @@ class Generator:
             f"for {subject} {names.choice(NOUNS)}"
         )
         month, day = 1 + index % 12, 1 + index % 28
+        abstract = (
+            f"We study {title[0].lower()}{title[1:]}. A {names.choice(WORDS)} approach to "
+            f"{names.choice(NOUNS)} improves {names.choice(WORDS)} {names.choice(NOUNS)} on "
+            f"{subject.lower()} benchmarks."
+        )
+        if index % 5 == 0:
+            owner = FAMILY[index % len(FAMILY)].lower()
+            abstract += (
+                f" Code is available at https://github.com/{owner}/{names.choice(NOUNS)}-{index}."
+            )
+        locations = []
+        if year >= ARXIV_FROM and index % 3 == 0:
+            # The arXiv number: the month's papers in order (unique up to 1.2M papers).
+            arxiv = f"{year % 100:02d}{month:02d}.{index // 12 % 100_000:05d}"
+            locations.append(
+                {
+                    "landing_page_url": f"https://arxiv.org/abs/{arxiv}",
+                    "pdf_url": f"https://arxiv.org/pdf/{arxiv}",
+                    "source": {
+                        "id": f"{OA}S4306400194",
+                        "display_name": "arXiv (Cornell University)",
+                    },
+                }
+            )
         authorships = []
         for position, author in enumerate(team):
             institution = self._author_institution[author]
@@ -269,6 +306,12 @@ class Generator:
             "publication_year": year,
             "publication_date": f"{year}-{month:02d}-{day:02d}",
             "type": "article",
+            "abstract_inverted_index": _inverted(abstract),
+            "open_access": {
+                "is_oa": index % 5 < 2,
+                "oa_status": "green" if index % 5 < 2 else "closed",
+            },
+            "locations": locations,
             "primary_location": {
                 "source": {
                     "id": f"{OA}S{900 + topics[0] % 97}",
@@ -290,6 +333,57 @@ class Generator:
             institutions=self.institution_count,
             topics=self.topic_count,
         )
+
+
+def _inverted(text: str) -> dict[str, list[int]]:
+    """OpenAlex's form of an abstract: each word with the positions it holds."""
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(text.split()):
+        index.setdefault(word, []).append(position)
+    return index
+
+
+def arxiv_counterpart(work: dict[str, Any]) -> dict[str, Any] | None:
+    """The arXiv metadata record of a generated work on arXiv (None for the others): its
+    primary category that of its first topic's subfield, half of them cross-listed."""
+    arxiv = next(
+        (
+            location["landing_page_url"].rpartition("/")[2]
+            for location in work["locations"]
+            if location["landing_page_url"].startswith("https://arxiv.org/abs/")
+        ),
+        None,
+    )
+    if arxiv is None:
+        return None
+    subfield = int(work["topics"][0]["subfield"]["id"].rpartition("/")[2])
+    categories = [CATEGORIES[subfield % len(CATEGORIES)]]
+    if int(arxiv[-1]) % 2:  # half are cross-listed
+        categories.append(CATEGORIES[(subfield + 7) % len(CATEGORIES)])
+    year, month, day = (int(part) for part in work["publication_date"].split("-"))
+    created = format_datetime(datetime(year, month, day, 12, tzinfo=UTC), usegmt=True)
+    words = sorted(
+        (position, word)
+        for word, positions in work["abstract_inverted_index"].items()
+        for position in positions
+    )
+    return {
+        "id": arxiv,
+        "title": work["title"],
+        "abstract": " ".join(word for _, word in words),
+        "categories": " ".join(categories),
+        "versions": [{"version": "v1", "created": created}],
+        "update_date": work["publication_date"],
+        # [last, first, suffix]: the generated names are "Given Family N".
+        "authors_parsed": [
+            [
+                s["author"]["display_name"].partition(" ")[2],
+                s["author"]["display_name"].split()[0],
+                "",
+            ]
+            for s in work["authorships"]
+        ],
+    }
 
 
 def author_name(author: int) -> str:
@@ -338,27 +432,40 @@ def _accumulate(values: list[float]) -> Iterator[float]:
         yield total
 
 
-def write(
-    path: Path, papers: int, seed: int, advance: Callable[[int], None] = lambda _: None
-) -> Shape:
-    """Write the set to `path` (gzipped when it ends in .gz), byte-identical for a seed."""
-    generator = Generator(papers, seed)
+def _open(path: Path, files: contextlib.ExitStack) -> Any:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as raw:
-        if path.name.endswith(".gz"):
-            # mtime=0 and no file name keep the bytes the same for the same seed.
-            stream: Any = gzip.GzipFile(
-                filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=5
-            )
-        else:
-            stream = raw
-        try:
-            for count, record in enumerate(generator.records(), start=1):
-                stream.write(json.dumps(record, separators=(",", ":")).encode() + b"\n")
-                if count % 10_000 == 0:
-                    advance(10_000)
-            advance(papers % 10_000)
-        finally:
-            if stream is not raw:
-                stream.close()
+    raw = files.enter_context(path.open("wb"))
+    if not path.name.endswith(".gz"):
+        return raw
+    # mtime=0 and no file name keep the bytes the same for the same seed.
+    return files.enter_context(
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=5)
+    )
+
+
+def write(
+    path: Path,
+    papers: int,
+    seed: int,
+    advance: Callable[[int], None] = lambda _: None,
+    arxiv: Path | None = None,
+) -> Shape:
+    """Write the set to `path` (gzipped when it ends in .gz), byte-identical for a seed; the
+    arXiv records of its arXiv papers to `arxiv` when given."""
+    generator = Generator(papers, seed)
+    with contextlib.ExitStack() as files:
+        stream = _open(path, files)
+        counterparts = _open(arxiv, files) if arxiv else None
+        for count, record in enumerate(generator.records(), start=1):
+            stream.write(_line(record))
+            counterpart = arxiv_counterpart(record) if counterparts else None
+            if counterparts and counterpart:
+                counterparts.write(_line(counterpart))
+            if count % 10_000 == 0:
+                advance(10_000)
+        advance(papers % 10_000)
     return generator.shape()
+
+
+def _line(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, separators=(",", ":")).encode() + b"\n"

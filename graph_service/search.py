@@ -10,8 +10,9 @@ MAX_WORDS = 12
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def lucene_query(text: str) -> str:
-    """Every word must match, as a whole word (ranked higher) or as a prefix (as you type).
+def lucene_query(text: str, field: str | None = None) -> str:
+    """Every word must match, as a whole word (ranked higher) or as a prefix (as you type); in
+    any of the index's fields, or in `field` alone.
 
     Only word characters reach Lucene, so its syntax (quotes, brackets, `AND`, `~`) in the
     input cannot cause a parse error or change the meaning.
@@ -21,4 +22,5 @@ def lucene_query(text: str) -> str:
         raise InvalidInput("query has no words to search for")
     if len(words) > MAX_WORDS:
         raise InvalidInput(f"query has {len(words)} words; the maximum is {MAX_WORDS}")
-    return " AND ".join(f"({word}^2 OR {word}*)" for word in words)
+    scope = f"{field}:" if field else ""
+    return " AND ".join(f"{scope}({word}^2 OR {word}*)" for word in words)

@@ -80,13 +80,21 @@ async def page(
     check_range("first", first, 1, MAX_PAGE)
     position = decode_cursor(statement, after)
     value = await batcher(info).get(statement, id, after=position, first=ahead(first), **shared)
-    rows = value["rows"] if value else []
+    return connection(statement, value or {"total": 0, "rows": []}, first, build)
+
+
+def connection(
+    kind: str, value: dict[str, Any], first: int, build: Callable[[dict[str, Any]], T]
+) -> Connection[T]:
+    """The connection of a page statement's value: `total`, and `rows` of `sortKey` and
+    `node`, one more than `first` when more follow."""
+    rows = value["rows"]
     edges = [
-        Edge(cursor=encode_cursor(statement, row["sortKey"]), node=build(row["node"]))
+        Edge(cursor=encode_cursor(kind, row["sortKey"]), node=build(row["node"]))
         for row in rows[:first]
     ]
     return Connection(
-        total_count=int(value["total"]) if value else 0,
+        total_count=int(value["total"]),
         edges=edges,
         nodes=[edge.node for edge in edges],
         page_info=PageInfo(

@@ -9,11 +9,13 @@ import strawberry
 from strawberry.extensions import MaxTokensLimiter, ParserCache
 
 from graph_service.api.admission import Admission
+from graph_service.api.connections import DEFAULT_PAGE, Connection
 from graph_service.api.context import Ctx, batcher, parse_id
 from graph_service.api.guard import DOCUMENT_CACHE, RequestGuard
 from graph_service.api.limits import MAX_TOKENS
 from graph_service.api.lookahead import load_profile, profile
 from graph_service.api.mutations import Mutation
+from graph_service.api.papers import PaperFilter, PaperOrder, select_papers
 from graph_service.api.plain_fields import PlainFieldExecutor
 from graph_service.api.slices import (
     DEFAULT_LIMIT,
@@ -119,6 +121,20 @@ class Query:
             SearchHit(score=row["score"], node=ENTITIES[row["type"]][1](row["value"]))
             for row in rows
         ]
+
+    @strawberry.field(
+        description="Papers that pass `filter`, a page at a time (keyset cursors) with the "
+        "list's full size. `orderBy` defaults to RELEVANCE with a query, else NEWEST."
+    )
+    async def papers(
+        self,
+        info: Ctx,
+        filter: PaperFilter | None = None,
+        order_by: PaperOrder | None = None,
+        first: int = DEFAULT_PAGE,
+        after: str | None = None,
+    ) -> Connection[Paper]:
+        return await select_papers(info, filter, order_by, first, after)
 
     @strawberry.field(
         description="The nodes around one node, ranked and bounded: breadth first to `depth`, "

@@ -15,6 +15,7 @@ from graph_service.errors import check_range
 from graph_service.statements import Statement
 
 MAX_LIST = 100
+MAX_AUTHORSHIPS = 1000
 AUTHOR_TOPICS = 10
 
 
@@ -241,9 +242,16 @@ class Paper(Node):
             category_ids=value.get("categories") or [],
         )
 
-    @strawberry.field(description="Authors in byline order.")
-    async def authorships(self, info: Ctx) -> list[Authorship]:
+    @strawberry.field(
+        description="Authors in byline order; the first `first` of them when given (a list "
+        'shows "A, B, C et al." with authorCount).'
+    )
+    async def authorships(self, info: Ctx, first: int | None = None) -> list[Authorship]:
+        if first is not None:
+            check_range("first", first, 1, MAX_AUTHORSHIPS)
         rows = await batcher(info).get(Statement.GET_PAPER_AUTHORSHIPS, self.id) or []
+        # One statement gives every authorship (and so authorCount) however many are shown.
+        rows = rows[:first]
         for row in rows:
             batcher(info).prime(Statement.GET_AUTHORS, row["author"]["id"], row["author"])
         return [
@@ -255,6 +263,10 @@ class Paper(Node):
             )
             for row in rows
         ]
+
+    @strawberry.field(description="How many authors the paper has.")
+    async def author_count(self, info: Ctx) -> int:
+        return len(await batcher(info).get(Statement.GET_PAPER_AUTHORSHIPS, self.id) or [])
 
     @strawberry.field(description="Topics with OpenAlex's score, best first.")
     async def topics(self, info: Ctx) -> list[PaperTopic]:

@@ -29,3 +29,10 @@ def test_no_words_is_refused() -> None:
 def test_too_many_words_is_refused() -> None:
     with pytest.raises(InvalidInput, match=f"the maximum is {MAX_WORDS}"):
         lucene_query(" ".join(["w"] * (MAX_WORDS + 1)))
+
+
+def test_a_field_scopes_every_word() -> None:
+    assert (
+        lucene_query("graph Nets", "title")
+        == "title:(graph^2 OR graph*) AND title:(nets^2 OR nets*)"
+    )
