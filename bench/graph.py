@@ -18,6 +18,7 @@ from bench.workloads import SEED, repository_for
 from graph_service import generator
 from graph_service.bulk import BulkImport
 from graph_service.host import free_port
+from graph_service.importer import Importer
 from graph_service.localserver import LocalServer
 from graph_service.statements import cypher_dir, read_folder
 
@@ -32,16 +33,19 @@ class Graph(NamedTuple):
 
 
 @contextmanager
-def throwaway_graph(papers: int, prefix: str) -> Iterator[Graph]:
-    """`papers` generated papers (seed 5) bulk-loaded into a new home; stopped after."""
+def throwaway_graph(papers: int, prefix: str, arxiv: bool = False) -> Iterator[Graph]:
+    """`papers` generated papers (seed 5) bulk-loaded into a new home, and with `arxiv` their
+    arXiv records loaded after (the rate printed); stopped after."""
     work = Path(tempfile.mkdtemp(prefix=prefix))
-    source = work / "works.jsonl.gz"
-    generator.write(source, papers, seed=5)
+    source, records = work / "works.jsonl.gz", work / "arxiv.jsonl.gz"
+    generator.write(source, papers, seed=5, arxiv=records if arxiv else None)
     server = LocalServer(work / "home")
     server.install()
     server.start(bolt_port=free_port(), http_port=free_port(), heap="1g", pagecache="1g")
     try:
         BulkImport(server, work / "csv").run([source])
+        if arxiv:
+            asyncio.run(_load_arxiv(server, records))
         env = {**os.environ, **server.env()}
         statement = read_folder(cypher_dir() / "bench")["select_authors_by_works"]
         with neo4j.GraphDatabase.driver(env["NEO4J_URI"], auth=("neo4j", server.password())) as d:
@@ -49,6 +53,20 @@ def throwaway_graph(papers: int, prefix: str) -> Iterator[Graph]:
         yield Graph(server, work, env, [row["id"] for row in rows])
     finally:
         server.stop()
+
+
+async def _load_arxiv(server: LocalServer, records: Path) -> None:
+    repository = repository_for(server)
+    try:
+        started = time.perf_counter()
+        report = await Importer(repository).arxiv([records])
+        seconds = time.perf_counter() - started
+        print(
+            f"load arxiv: {report.loaded:,} records in {seconds:.1f} s "
+            f"({report.loaded / seconds:,.0f} records/s)"
+        )
+    finally:
+        await repository.close()
 
 
 def heap_for(papers: int) -> str:

@@ -32,6 +32,12 @@ class QueryTimeout(ServiceError):
     code = "QUERY_TIMEOUT"
 
 
+class OutOfMemory(ServiceError):
+    """A statement needed more memory than Neo4j lets one transaction have."""
+
+    code = "QUERY_TOO_LARGE"
+
+
 class InvalidInput(ServiceError):
     """A caller asked for something outside the documented limits."""
 
@@ -85,6 +91,11 @@ def translate(error: Exception, name: str) -> ServiceError:
         return DatabaseUnavailable("Neo4j is not reachable")
     if isinstance(error, Neo4jError) and "TransactionTimedOut" in (error.code or ""):
         return QueryTimeout(f"the query ({name}) ran past its time limit and was stopped")
+    if isinstance(error, Neo4jError) and "MemoryPoolOutOfMemoryError" in (error.code or ""):
+        return OutOfMemory(
+            f"the query ({name}) needed more memory than Neo4j allows one transaction; "
+            "ask for less at once"
+        )
     if isinstance(error, (Neo4jError, DriverError)):
         return DatabaseUnavailable(f"Neo4j failed to run {name}: {type(error).__name__}")
     return ServiceError(str(error))

@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
+from graph_service.errors import OutOfMemory
 from graph_service.openalex import Work
 from graph_service.records import Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
@@ -82,20 +83,30 @@ async def store_institutions(repository: Repository, institutions: list[dict[str
 
 
 async def refresh_authors(repository: Repository) -> int:
-    """Recompute counts, h-index, affiliations and collaborations of :Stale authors."""
-    total = 0
+    """Recompute counts, h-index, affiliations and collaborations of :Stale authors.
+
+    A batch holding prolific authors (thousands of works and co-authors) can outgrow the
+    memory Neo4j gives one transaction: it is then tried again in halves, down to one author.
+    """
+    total, batch = 0, REFRESH_BATCH
     while True:
-        rows = await repository.write_many(
-            [
-                (Statement.SELECT_STALE_AUTHORS, {"limit": REFRESH_BATCH}),
-                (Statement.REFRESH_AUTHORS, {}),
-                (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
-            ],
-            tx_timeout=WRITE_TIMEOUT,
-        )
+        try:
+            rows = await repository.write_many(
+                [
+                    (Statement.SELECT_STALE_AUTHORS, {"limit": batch}),
+                    (Statement.REFRESH_AUTHORS, {}),
+                    (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
+                ],
+                tx_timeout=WRITE_TIMEOUT,
+            )
+        except OutOfMemory:
+            if batch == 1:
+                raise
+            batch //= 2
+            continue
         done = int(rows[2][0]["refreshed"])
         total += done
-        if done < REFRESH_BATCH:
+        if done < batch:
             return total
 
 

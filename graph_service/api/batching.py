@@ -8,6 +8,7 @@ round trip per field per level, never one per parent.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -66,13 +67,24 @@ class Batcher:
         for index, ask in enumerate(asks):
             groups[(ask.statement, ask.shared)].append(index)
         values: list[Any] = [None] * len(asks)
-        for (statement, shared), indexes in groups.items():
+
+        async def run(statement: Statement, shared: tuple[Any, ...], indexes: list[int]) -> None:
             keys = [
                 {"index": i, "id": asks[i].id, "after": _listed(asks[i].after)} for i in indexes
             ]
             rows = await self.repository.read(statement, {"keys": keys, **dict(shared)})
             for row in rows:
                 values[row["index"]] = row["value"]
+
+        # The step's statements at once (a paper list's authorships, abstracts, categories):
+        # one round trip of waiting, not one per statement.
+        outcomes = await asyncio.gather(
+            *(run(statement, shared, indexes) for (statement, shared), indexes in groups.items()),
+            return_exceptions=True,
+        )
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
         return values
 
 
