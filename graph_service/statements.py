@@ -3,7 +3,9 @@
 A wrong name fails at type-check time. Two statements are templates the catalog writes out
 per request shape: the slice (once per centre label and depth) and the path (once per pair of
 end labels). Their labels come from the closed set below and their levels from the file
-itself; values are always parameters.
+itself; values are always parameters. A statement that needs one block twice (a list counted
+in one pass and paged in another) writes it once between `// begin part NAME` and
+`// end part NAME`; the catalog puts it again where `// repeat part NAME` stands.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ SUFFIX = ".cypher"
 LABELS = ("Author", "Paper", "Topic", "Institution")
 BEGIN_LEVEL = "// begin level"
 END_LEVEL = "// end level"
+BEGIN_PART, END_PART, REPEAT_PART = "// begin part ", "// end part ", "// repeat part "
 
 
 class Statement(StrEnum):
@@ -113,7 +116,7 @@ class Catalog:
         missing = [s.value for s in Statement if s.value not in texts]
         if missing:
             raise FileNotFoundError(f"no {', '.join(missing)} in {self.folder} ({SUFFIX})")
-        self._texts = {s: texts[s.value] for s in Statement}
+        self._texts = {s: _repeat_parts(texts[s.value]) for s in Statement}
         self._composed: dict[tuple[str, ...], Composed] = {}
 
     def text(self, statement: Statement | Composed) -> str:
@@ -161,3 +164,26 @@ def _levels(template: str, depth: int) -> str:
         return template
     level = lines[begin[0] : end[0] + 1]
     return "".join(lines[: begin[0]] + level * depth + lines[end[0] + 1 :])
+
+
+def _repeat_parts(text: str) -> str:
+    """The text with each `repeat part NAME` line replaced by the lines of that part."""
+    lines = text.splitlines(keepends=True)
+    parts: dict[str, list[str]] = {}
+    for i, line in enumerate(lines):
+        if line.strip().startswith(BEGIN_PART):
+            name = line.strip().removeprefix(BEGIN_PART)
+            ends = [j for j in range(i, len(lines)) if lines[j].strip() == END_PART + name]
+            if not ends:
+                raise ValueError(f"part {name!r} has no {END_PART.strip()!r} line")
+            parts[name] = lines[i + 1 : ends[0]]
+    out: list[str] = []
+    for line in lines:
+        if line.strip().startswith(REPEAT_PART):
+            name = line.strip().removeprefix(REPEAT_PART)
+            if name not in parts:
+                raise ValueError(f"no part {name!r} to repeat")
+            out.extend(parts[name])
+        else:
+            out.append(line)
+    return "".join(out)

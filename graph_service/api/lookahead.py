@@ -31,14 +31,14 @@ class Profile:
         return bool(self.affiliations or self.topics or self.works or self.collaborators)
 
 
-def _fields(selections: list[Selection]) -> dict[str, SelectedField]:
+def selected(selections: list[Selection]) -> dict[str, SelectedField]:
     """The fields selected, through fragments; the first of each name when aliased twice."""
     found: dict[str, SelectedField] = {}
     for selection in selections:
         if isinstance(selection, SelectedField):
             found.setdefault(selection.name, selection)
         else:
-            for name, field in _fields(selection.selections).items():
+            for name, field in selected(selection.selections).items():
                 found.setdefault(name, field)
     return found
 
@@ -69,7 +69,7 @@ def profile(selections: list[Selection]) -> Profile:
     Only first pages are loaded ahead; anything else (a later page, an out-of-range
     argument) is left to the field's own statement, which also reports bad arguments.
     """
-    fields = _fields(selections)
+    fields = selected(selections)
     profile = Profile(affiliations="institutions" in fields)
     if "topics" in fields:
         profile.topics = _first(fields["topics"], AUTHOR_TOPICS, MAX_LIST)
@@ -78,12 +78,12 @@ def profile(selections: list[Selection]) -> Profile:
     if works and order and works.arguments.get("after") is None:
         profile.works = _first(works, DEFAULT_PAGE, MAX_PAGE)
         profile.works_statement = WORKS_BY_ORDER[order]
-        page = _fields(works.selections)
+        page = selected(works.selections)
         papers: dict[str, SelectedField] = {}
         if "nodes" in page:
-            papers |= _fields(page["nodes"].selections)
-        if "edges" in page and (node := _fields(page["edges"].selections).get("node")):
-            papers |= _fields(node.selections)
+            papers |= selected(page["nodes"].selections)
+        if "edges" in page and (node := selected(page["edges"].selections).get("node")):
+            papers |= selected(node.selections)
         profile.authorships = "authorships" in papers
         profile.paper_topics = "topics" in papers
     collaborators = fields.get("collaborators")

@@ -18,6 +18,7 @@ from graph_service.api.connections import (
     decode_cursor,
 )
 from graph_service.api.context import Ctx, parse_id
+from graph_service.api.lookahead import selected
 from graph_service.api.types import Paper
 from graph_service.arxiv import is_category
 from graph_service.errors import InvalidInput, check_range
@@ -100,6 +101,8 @@ async def select_papers(
     kind = f"papers:{order.value}"
     parameters = parameters_for(wanted)
     parameters.update(order=order.value, after=decode_cursor(kind, after), first=ahead(first))
+    # Counting reads every candidate once more: only when the query asks for the count.
+    parameters["count"] = "totalCount" in selected(info.selected_fields[0].selections)
     rows = await info.context.repository.read(Statement.PAGE_PAPERS, parameters)
     return connection(kind, rows[0], first, Paper.of)
 

@@ -46,6 +46,30 @@ def test_one_statement_per_file() -> None:
         assert ";" not in body.rstrip().rstrip(";"), f"{statement} holds more than one statement"
 
 
+def test_a_part_is_written_again_where_it_is_repeated(tmp_path: Path) -> None:
+    for statement in Statement:
+        (tmp_path / f"{statement.value}.cypher").write_text("RETURN 1")
+    (tmp_path / "ping.cypher").write_text(
+        "CALL () {\n  // begin part rows\n  UNWIND $xs AS x\n  // end part rows\n"
+        "  RETURN count(*) AS n\n}\nCALL () {\n  // repeat part rows\n"
+        "  RETURN collect(x) AS xs\n}\nRETURN n, xs\n"
+    )
+    text = Catalog(tmp_path).text(Statement.PING)
+    assert text.count("UNWIND $xs AS x") == 2
+    assert "repeat part" not in text
+    (tmp_path / "ping.cypher").write_text("// repeat part rows\nRETURN 1")
+    with pytest.raises(ValueError, match="no part 'rows'"):
+        Catalog(tmp_path)
+    (tmp_path / "ping.cypher").write_text("// begin part rows\nRETURN 1")
+    with pytest.raises(ValueError, match="part 'rows' has no"):
+        Catalog(tmp_path)
+
+
+def test_the_paper_list_reads_its_candidates_in_two_passes() -> None:
+    text = Catalog().text(Statement.PAGE_PAPERS)
+    assert text.count("CALL db.index.fulltext.queryNodes('paper_text', $words)") == 2
+
+
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_a_slice_statement_has_one_level_per_depth(depth: int) -> None:
     composed = Catalog().neighborhood("Paper", depth)
