@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # The explorer and GraphiQL, bundled from npm packages (package-lock.json) for offline serving.
-$(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*) $(wildcard web/public/*)
+$(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*) $(wildcard web/public/*) graph_service/data/arxiv-categories.tsv
 	@scripts/system-packages
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	touch $@

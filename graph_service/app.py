@@ -135,6 +135,18 @@ def _request_id(given: str | None) -> str:
     return uuid.uuid4().hex
 
 
+# The page app's routes: each view has an address of its own that a reload or a shared
+# link opens; the page reads the address and draws the view.
+PAGE_ROUTES = (
+    "/",
+    "/papers",
+    "/paper/{id:path}",
+    "/author/{id:path}",
+    "/topic/{id:path}",
+    "/institution/{id:path}",
+)
+
+
 async def explorer(request: Request) -> Response:
     return page("index.html")
 
@@ -219,7 +231,7 @@ def create_app(settings: Settings) -> Starlette:
     graphql = GraphQLApp(settings, graphql_ide="graphiql")
     static = web_dir()
     routes = [
-        Route("/", explorer),
+        *(Route(path, explorer) for path in PAGE_ROUTES),
         Mount("/static", StaticFiles(directory=static, check_dir=False), name="static"),
         Route("/healthz", healthz),
         Route("/readyz", readyz),

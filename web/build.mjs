@@ -3,14 +3,14 @@ import { cpSync } from "node:fs";
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { explorer: "src/explorer.js", graphiql: "src/graphiql.jsx" },
+  entryPoints: { explorer: "src/main.js", graphiql: "src/graphiql.jsx" },
   bundle: true,
   minify: true,
   sourcemap: false,
   format: "iife",
   target: "es2020",
   outdir: "dist",
-  loader: { ".svg": "dataurl", ".woff": "dataurl", ".woff2": "dataurl", ".ttf": "dataurl" },
+  loader: { ".tsv": "text", ".svg": "dataurl", ".woff": "dataurl", ".woff2": "dataurl", ".ttf": "dataurl" },
   define: { "process.env.NODE_ENV": '"production"' },
   logLevel: "warning",
 });

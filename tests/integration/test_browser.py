@@ -1,15 +1,18 @@
-"""The explorer, GraphiQL and Neo4j Browser in Debian's Chromium, driven by Playwright.
+"""The explorer, the pages (paper lists, papers, researchers, topics, institutions), GraphiQL
+and Neo4j Browser in Debian's Chromium, driven by Playwright.
 
-The service runs as the README runs it (`graph-service serve`) on the demo set. Screenshots
-go to test-artifacts/.
+The service runs as the README runs it (`graph-service serve`) on the demo set (OpenAlex and
+arXiv). Screenshots go to test-artifacts/, each page at 1440 and 390 px wide.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import neo4j
@@ -17,7 +20,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from graph_service.demo import DEMO_WORKS
+from graph_service import generator
+from graph_service.demo import DEMO_ARXIV, DEMO_WORKS
 from graph_service.served import served
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
@@ -39,10 +43,16 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="module")
-def service(neo4j_target: Neo4jTarget, driver: neo4j.Driver) -> Iterator[str]:
-    """`graph-service serve` on a free port, over the demo set."""
+def service(
+    neo4j_target: Neo4jTarget, driver: neo4j.Driver, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """`graph-service serve` on a free port, over the demo set and 300 generated papers (the
+    demo set names no institutions; the generated papers do)."""
     wipe(driver)
-    load_files(neo4j_target, [DEMO_WORKS])
+    works = tmp_path_factory.mktemp("browser") / "works.jsonl"
+    generator.write(works, 300, seed=11)
+    load_files(neo4j_target, [DEMO_WORKS, works])
+    load_files(neo4j_target, [DEMO_ARXIV], arxiv=True)
     env = {
         **os.environ,
         "NEO4J_URI": neo4j_target.uri,
@@ -138,6 +148,221 @@ def test_explorer_says_when_a_slice_is_truncated(service: str, page: Page) -> No
     assert "not shown" in page.inner_text("#truncated")
     assert page.get_attribute("#graph", "data-node-count") == "5"
     shot(page, "explorer-truncated")
+
+
+def both_widths(page: Page, name: str) -> None:
+    """Screenshots at 1440 and 390 px; at 390 nothing is wider than the screen."""
+    for width in (1440, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(200)
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= width, f"{name} is {overflow} px wide at {width} px"
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1500, "height": 950})
+
+
+def listed(page: Page, where: str = "") -> list[dict[str, Any]]:
+    """The papers a list shows, as the reader sees them."""
+    page.wait_for_selector(f"{where} ol.papers > li")
+    items: list[dict[str, Any]] = page.eval_on_selector_all(
+        f"{where} ol.papers > li",
+        """items => items.map(li => ({
+            id: li.dataset.id,
+            badge: li.querySelector('.badge')?.innerText ?? '',
+            date: li.querySelector('time')?.innerText ?? '',
+            code: li.querySelector('a.code')?.href ?? '',
+            title: li.querySelector('.title a').innerText,
+            href: li.querySelector('.title a').getAttribute('href'),
+            byline: li.querySelector('.byline').innerText,
+            cites: Number(li.querySelector('.cites').innerText.replace(/[^0-9]/g, '')),
+            abstract: li.querySelector('.abstract').innerText,
+        }))""",
+    )
+    return items
+
+
+def test_researcher_page_shows_what_the_seed_page_shows(
+    service: str, page: Page, driver: neo4j.Driver
+) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(service + "/author/A9000000042")
+    page.wait_for_selector("#researcher-name")
+    assert page.inner_text("#researcher-name") == "Changhai Zhou"
+    # Seed page 004: LG, h-index 6, 9 papers, 40 citations.
+    assert page.inner_text(".main-category .badge") == "LG"
+    assert page.inner_text("#researcher-h") == "6"
+    assert page.inner_text("#researcher-papers") == "9"
+    assert page.inner_text("#researcher-citations") == "40"
+    assert page.title() == "Changhai Zhou · Research graph"
+    papers = listed(page)
+    assert len(papers) == 9
+    expected = cypher_rows(
+        driver,
+        "MATCH (:Author {id: 'A9000000042'})-[:AUTHORED]->(p:Paper) "
+        "RETURN p.id AS id, coalesce(p.citedByCount, 0) AS cites "
+        "ORDER BY coalesce(p.publicationDate, toString(p.year)) DESC, cites DESC, p.id",
+    )
+    assert [p["id"] for p in papers] == [row["id"] for row in expected]  # newest first
+    core = next(p for p in papers if p["title"].startswith("CoRE"))
+    assert core["badge"] == "SE"
+    assert core["date"] == "Apr 28, 2026"
+    assert core["code"] == "https://github.com/ZJUSig/CoRE"
+    assert core["byline"].startswith("Jun Gao, Yun Peng, Qian Qiao et al.")
+    assert core["abstract"].startswith("Despite strong performance on code generation")
+    assert all(p["href"] == f"/paper/{p['id']}" for p in papers)
+    # An author's h-index and works show on hover.
+    tip = page.get_attribute("ol.papers > li:first-child .author", "data-tip") or ""
+    assert re.fullmatch(r"h-index \d+ · \d+ works? · \d+ citations?", tip), tip
+    # A long abstract opens and closes.
+    more = page.locator("ol.papers button.more").first
+    more.click()
+    assert more.get_attribute("aria-expanded") == "true"
+    assert more.inner_text() == "Show less"
+    both_widths(page, "page-researcher")
+
+    # Most cited: its own address; Back returns to newest first.
+    page.click(".tabs >> text=Most cited")
+    page.wait_for_url("**/author/A9000000042?sort=most_cited")
+    page.wait_for_function(
+        "document.querySelector('.tabs .on')?.innerText === 'Most cited' &&"
+        " document.querySelectorAll('ol.papers > li').length === 9"
+    )
+    cites = [p["cites"] for p in listed(page)]
+    assert cites == sorted(cites, reverse=True)
+    assert cites[0] == 8
+    page.go_back()
+    page.wait_for_url("**/author/A9000000042")
+    page.wait_for_function("document.querySelector('.tabs .on')?.innerText === 'Newest'")
+    assert [p["id"] for p in listed(page)] == [row["id"] for row in expected]
+
+
+def cypher_rows(driver: neo4j.Driver, query: str, **parameters: object) -> list[dict[str, object]]:
+    records, _, _ = driver.execute_query(query, parameters)
+    return [record.data() for record in records]
+
+
+def test_paper_list_filters_sorts_and_pages_with_its_address(
+    service: str, page: Page, driver: neo4j.Driver
+) -> None:
+    every = cypher_rows(
+        driver,
+        "MATCH (p:Paper) WHERE NOT coalesce(p.stub, false) "
+        "RETURN p.id AS id, size(coalesce(p.codeUrls, [])) > 0 AS code",
+    )
+    page.goto(service + "/papers")
+    page.wait_for_selector("#list-count:not(:empty)")
+    assert page.inner_text("#list-count") == f"{len(every)} papers"
+    assert len(listed(page)) == 20
+    # The next page loads as the reader reaches the end of the list.
+    page.locator(".list-end").scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelectorAll('ol.papers > li').length > 20")
+    both_widths(page, "page-papers")
+
+    # A filter is applied at once and kept in the address; a reload keeps it.
+    page.check("input[name=code]")
+    page.wait_for_url("**/papers?code=1")
+    with_code = [row["id"] for row in every if row["code"]]
+    page.wait_for_function(
+        f"document.querySelector('#list-count').innerText.startsWith('{len(with_code)} papers')"
+    )
+    shown = listed(page)
+    assert {p["id"] for p in shown} <= set(with_code)
+    assert all(p["code"] for p in shown)
+    page.select_option("select[name=sort]", "most_cited")
+    page.wait_for_url("**/papers?code=1&sort=most_cited")
+    page.wait_for_function("document.querySelector('select[name=sort]').value === 'most_cited'")
+    page.reload()
+    page.wait_for_selector("ol.papers > li")
+    assert page.is_checked("input[name=code]")
+    cites = [p["cites"] for p in listed(page)]
+    assert cites == sorted(cites, reverse=True)
+
+    # A category and a year range, typed; then Back to the list before.
+    page.fill("input[name=category]", "cs.LG")
+    page.fill("input[name=from]", "2024")
+    page.click("#paper-filters button[type=submit]")
+    page.wait_for_url("**/papers?category=cs.LG&from=2024&code=1&sort=most_cited")
+    page.wait_for_function("document.querySelector('#list-count').innerText.includes('cs.LG')")
+    page.go_back()
+    page.wait_for_url("**/papers?code=1&sort=most_cited")
+    page.wait_for_function("!document.querySelector('#list-count').innerText.includes('cs.LG')")
+    assert page.input_value("input[name=category]") == ""
+
+    # Nothing found, and a bad filter: each says what happened and what to do.
+    page.goto(service + "/papers?q=zzqxjv")
+    page.wait_for_selector(".state.empty")
+    assert "No papers match words “zzqxjv”" in page.inner_text(".state.empty")
+    assert page.is_visible(".state.empty a[href='/papers']")
+    page.goto(service + "/papers?category=not-a-category!")
+    page.wait_for_selector(".state.error")
+    assert "not an arXiv category" in page.inner_text(".state.error")
+    assert page.is_visible(".state.error button.retry")
+    shot(page, "page-papers-error")
+
+
+def test_paper_page_links_authors_lists_and_graph(service: str, page: Page) -> None:
+    page.goto(service + "/paper/arXiv:2604.90023")
+    page.wait_for_selector("#paper-title")
+    assert page.inner_text("#paper-title").startswith("CoRE: A Fine-Grained Code Reasoning")
+    assert page.title().startswith("CoRE: A Fine-Grained")
+    assert page.inner_text(".entity-head .badge") == "SE"
+    assert page.inner_text("#paper-abstract").startswith("Despite strong performance")
+    links = page.eval_on_selector_all("#paper-links a", "as => as.map(a => a.href)")
+    assert "https://github.com/ZJUSig/CoRE" in links
+    assert "https://arxiv.org/pdf/2604.90023" in links
+    authors = page.eval_on_selector_all("#paper-authors a.author", "as => as.map(a => a.innerText)")
+    assert authors == ["Jun Gao", "Yun Peng", "Qian Qiao", "Changhai Zhou"]
+    page.wait_for_function("Number(document.querySelector('#paper-graph').dataset.nodeCount) > 4")
+    assert page.inner_text("#paper-cited-by") == "No paper in the graph cites it yet."
+    both_widths(page, "page-paper")
+
+    # An author opens their page; Back returns to the paper.
+    page.click("#paper-authors >> text=Changhai Zhou")
+    page.wait_for_url("**/author/A9000000042")
+    page.wait_for_selector("#researcher-name")
+    page.go_back()
+    page.wait_for_selector("#paper-title")
+    assert page.url.endswith("/paper/arXiv:2604.90023")
+
+    page.goto(service + "/paper/W1")
+    page.wait_for_selector(".state.empty")
+    assert "No paper with the id W1" in page.inner_text(".state.empty")
+
+
+def test_category_and_institution_pages(service: str, page: Page, driver: neo4j.Driver) -> None:
+    in_lg = cypher_rows(
+        driver,
+        "MATCH (p:Paper)-[:HAS_TOPIC]->(:Category {id: 'cs.LG'}) "
+        "WHERE NOT coalesce(p.stub, false) RETURN count(DISTINCT p) AS n",
+    )[0]["n"]
+    page.goto(service + "/topic/cs.LG")
+    page.wait_for_selector("#topic-name")
+    assert page.inner_text("#topic-name") == "Machine Learning"
+    assert page.inner_text(".crumbs") == "Computer Science"
+    page.wait_for_function(f"document.querySelector('#topic-count').innerText === '{in_lg} Papers'")
+    cites = [p["cites"] for p in listed(page, "#topic-papers")]
+    assert cites == sorted(cites, reverse=True)  # most cited first
+    assert page.locator(".side-column ol.plain li").count() > 0  # top authors
+    page.wait_for_function("Number(document.querySelector('#topic-graph').dataset.nodeCount) > 2")
+    both_widths(page, "page-category")
+
+    place = cypher_rows(
+        driver,
+        "MATCH (i:Institution)<-[:AFFILIATED_WITH]-(:Author) WITH i, count(*) AS n "
+        "ORDER BY n DESC, i.id LIMIT 1 "
+        "OPTIONAL MATCH (:Author)-[r:AUTHORED]->(p:Paper) WHERE i.id IN r.institutionIds "
+        "RETURN i.id AS id, i.name AS name, count(DISTINCT p) AS papers",
+    )[0]
+    page.goto(service + f"/institution/{place['id']}")
+    page.wait_for_selector("#institution-name")
+    assert page.inner_text("#institution-name") == place["name"]
+    page.wait_for_function(
+        "document.querySelector('#institution-count').innerText"
+        f".startsWith('{place['papers']} Paper')"
+    )
+    page.click(".tabs >> text=Newest")
+    page.wait_for_url(f"**/institution/{place['id']}?sort=newest")
+    both_widths(page, "page-institution")
 
 
 def test_graphiql_runs_offline(service: str, page: Page) -> None:

@@ -1,90 +1,26 @@
-// The research-graph explorer: search, a researcher's profile, and the graph around it.
-// It talks to the public GraphQL API only (POST /graphql).
-import cytoscape from "cytoscape";
-import fcose from "cytoscape-fcose";
+// The graph explorer (/ and /?id=<id>): a researcher's profile and the graph around a node,
+// expanded by double-click, with paths between nodes.
+import { encodePath, escapeHtml, gql as request, pathOf } from "./api.js";
+import { navigate } from "./router.js";
+import { cytoscape, edgeElement, layout as runLayout, nodeElement, STYLE } from "./graphstyle.js";
 
-cytoscape.use(fcose);
-
-const COLOURS = { AUTHOR: "#2f6fde", PAPER: "#e8833a", TOPIC: "#3aa55d", INSTITUTION: "#9b59b6" };
 const $ = (id) => document.getElementById(id);
 
+// The explorer reports failures in the banner above it.
 async function gql(query, variables) {
-  const response = await fetch("/graphql", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors && body.errors.length) {
-    const message = body.errors.map((e) => e.message).join("; ");
-    showError(message);
-    throw new Error(message);
+  try {
+    const data = await request(query, variables);
+    showError("");
+    return data;
+  } catch (error) {
+    showError(error.message);
+    throw error;
   }
-  showError("");
-  return body.data;
 }
 
 function showError(message) {
   $("error").textContent = message;
   $("error").hidden = !message;
-}
-
-function escapeHtml(text) {
-  return String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// --- search ----------------------------------------------------------------------------
-
-const SEARCH = `query($q: String!) { search(query: $q, first: 8) { score node {
-  __typename id
-  ... on Author { name worksCount citationCount }
-  ... on Paper { title year }
-  ... on Topic { name }
-  ... on Institution { name countryCode } } } }`;
-
-let searchTimer = null;
-let searchSerial = 0;
-
-function onSearchInput() {
-  clearTimeout(searchTimer);
-  const text = $("search").value.trim();
-  if (!text) {
-    $("results").innerHTML = "";
-    return;
-  }
-  searchTimer = setTimeout(async () => {
-    const serial = ++searchSerial;
-    let data;
-    try {
-      data = await gql(SEARCH, { q: text });
-    } catch {
-      return;
-    }
-    if (serial !== searchSerial) return; // a newer keystroke won
-    $("results").innerHTML = data.search
-      .map(({ node }) => {
-        const title = node.name || node.title || node.id;
-        const extra =
-          node.__typename === "Author"
-            ? `${node.worksCount} works · ${node.citationCount} citations`
-            : node.__typename === "Paper"
-              ? `${node.year ?? ""}`
-              : node.countryCode || "";
-        return `<li><button class="hit" data-id="${escapeHtml(node.id)}" data-type="${node.__typename}"
-          data-label="${escapeHtml(title)}">
-          <span class="kind kind-${node.__typename.toUpperCase()}">${node.__typename}</span>
-          ${escapeHtml(title)} <small>${escapeHtml(extra)}</small></button></li>`;
-      })
-      .join("");
-  }, 180);
-}
-
-function onResultClick(event) {
-  const button = event.target.closest(".hit");
-  if (!button) return;
-  $("results").innerHTML = "";
-  $("search").value = button.dataset.label;
-  pick(button.dataset.id, button.dataset.type);
 }
 
 async function pick(id, type) {
@@ -115,7 +51,7 @@ async function showProfile(id, after = null) {
     .map(
       (w) => `<li data-id="${escapeHtml(w.id)}"><span class="year">${w.year ?? ""}</span>
         <span class="venue">${escapeHtml(w.venue ?? "")}</span>
-        <span class="title">${escapeHtml(w.title ?? w.id)}</span>
+        <a class="title" href="/paper/${encodePath(w.id)}">${escapeHtml(w.title ?? w.id)}</a>
         <small>${w.citedByCount} cit.</small></li>`,
     )
     .join("");
@@ -124,6 +60,7 @@ async function showProfile(id, after = null) {
   } else {
     $("profile").innerHTML = `
       <h2 id="profile-name">${escapeHtml(a.name)}</h2>
+      <p><a href="/author/${encodePath(a.id)}">Researcher page and papers</a></p>
       <p class="metrics"><b id="profile-works">${a.worksCount}</b> works ·
         <b id="profile-citations">${a.citationCount}</b> citations ·
         h-index <b id="profile-h">${a.hIndex}</b></p>
@@ -170,41 +107,7 @@ const PATH = `query($from: ID!, $to: ID!, $projection: Projection!) {
     nodes { id type label weight hop year citations worksCount }
     edges { id source target type weight } } }`;
 
-const cy = cytoscape({
-  container: $("graph"),
-  wheelSensitivity: 0.3,
-  style: [
-    {
-      selector: "node",
-      style: {
-        "background-color": (n) => COLOURS[n.data("type")] || "#888",
-        width: "data(size)",
-        height: "data(size)",
-        label: "data(short)",
-        "font-size": 9,
-        color: "#222",
-        "text-valign": "bottom",
-        "text-margin-y": 2,
-        "min-zoomed-font-size": 7,
-      },
-    },
-    { selector: "node.center", style: { "border-width": 3, "border-color": "#111" } },
-    { selector: "node:selected", style: { "border-width": 3, "border-color": "#f5c400" } },
-    {
-      selector: "edge",
-      style: {
-        width: "data(width)",
-        "line-color": "#c4c9d2",
-        "curve-style": "haystack",
-        opacity: 0.8,
-      },
-    },
-    {
-      selector: ".on-path",
-      style: { "line-color": "#d62828", "border-color": "#d62828", "border-width": 3, width: 4 },
-    },
-  ],
-});
+const cy = cytoscape({ container: $("graph"), wheelSensitivity: 0.3, style: STYLE });
 
 function controls() {
   const types = [...document.querySelectorAll("input[name=type]:checked")].map((i) => i.value);
@@ -220,15 +123,7 @@ function controls() {
   };
 }
 
-function nodeElement(n) {
-  const size = 14 + Math.min(40, 5 * Math.log2(1 + (n.weight || 0)));
-  const short = n.label.length > 32 ? `${n.label.slice(0, 30)}…` : n.label;
-  return { group: "nodes", data: { ...n, size, short } };
-}
 
-function edgeElement(e) {
-  return { group: "edges", data: { ...e, width: 1 + Math.min(5, Math.log2(1 + e.weight)) } };
-}
 
 let centerId = null;
 
@@ -241,7 +136,7 @@ async function drawSlice(id, started = performance.now()) {
   cy.add(slice.nodes.map(nodeElement));
   cy.add(slice.edges.map(edgeElement));
   cy.getElementById(id).addClass("center");
-  await runLayout(true);
+  await runLayout(cy, true);
   noteTruncation(slice);
   done("draw", started);
 }
@@ -263,27 +158,12 @@ async function expand(id) {
     cy.add(element);
   });
   cy.add(slice.edges.filter((e) => cy.getElementById(e.id).empty()).map(edgeElement));
-  await runLayout(false);
+  await runLayout(cy, false);
   old.unlock();
   noteTruncation(slice, fresh.length);
   done("expand", started);
 }
 
-function runLayout(randomize) {
-  return new Promise((resolve) => {
-    const layout = cy.layout({
-      name: "fcose",
-      randomize,
-      animate: false,
-      quality: "default",
-      nodeRepulsion: 6000,
-      idealEdgeLength: 60,
-      fit: randomize,
-    });
-    layout.one("layoutstop", resolve);
-    layout.run();
-  });
-}
 
 function noteTruncation(slice, added = null) {
   const note = $("truncated");
@@ -313,6 +193,7 @@ function showDetails(node) {
     <p><small>${escapeHtml(d.id)}${d.year ? ` · ${d.year}` : ""}${
       d.citations != null ? ` · ${d.citations} citations` : ""
     }${d.worksCount != null ? ` · ${d.worksCount} works` : ""}</small></p>
+    <p><a href="${pathOf(d.id, d.type)}">Open its page</a></p>
     ${d.type === "AUTHOR" ? `<button class="person" data-id="${escapeHtml(d.id)}">Open profile</button>` : ""}
     <button id="path-from-here">Path from the centre to here</button>`;
   $("path-from-here").onclick = () => drawPath(centerId, d.id);
@@ -332,7 +213,7 @@ async function drawPath(from, to) {
   if (fresh.length) {
     const old = cy.nodes().difference(cy.collection(fresh.map((n) => cy.getElementById(n.id))));
     old.lock();
-    await runLayout(false);
+    await runLayout(cy, false);
     old.unlock();
   }
   data.path.nodes.forEach((n) => cy.getElementById(n.id).addClass("on-path"));
@@ -344,13 +225,11 @@ async function drawPath(from, to) {
 
 cy.on("tap", "node", (event) => showDetails(event.target));
 cy.on("dbltap", "node", (event) => expand(event.target.id()));
-$("search").addEventListener("input", onSearchInput);
-$("results").addEventListener("click", onResultClick);
 document.addEventListener("click", (event) => {
   const person = event.target.closest(".person");
   if (!person) return;
   event.preventDefault();
-  pick(person.dataset.id, "Author");
+  navigate(`/?id=${encodePath(person.dataset.id)}`);
 });
 $("apply").addEventListener("click", () => centerId && drawSlice(centerId));
 $("path-go").addEventListener("click", () => drawPath(centerId, $("path-to").value.trim()));
@@ -369,5 +248,19 @@ window.explorer = {
   pick,
 };
 
-const start = new URLSearchParams(window.location.search).get("id");
-if (start) pick(start, start.startsWith("A") ? "Author" : "");
+// The view of `/`: shown, and centred on `?id=` when the address names a node.
+export const exploreView = {
+  enter(_id, params) {
+    document.title = "Research graph explorer";
+    $("explore").hidden = false;
+    $("page").hidden = true;
+    cy.resize();
+    const id = params.get("id");
+    if (id && id !== centerId) pick(id, /^[AX]\d/.test(id) ? "Author" : "");
+  },
+  leave() {
+    $("explore").hidden = true;
+    $("page").hidden = false;
+    showError("");
+  },
+};

@@ -1,0 +1,30 @@
+// The page app: the header search, and a view for every address.
+import { exploreView } from "./explorer.js";
+import { institutionView } from "./institution.js";
+import { paperView } from "./paper.js";
+import { papersView } from "./papers.js";
+import { researcherView } from "./researcher.js";
+import { route, start } from "./router.js";
+import { startSearch } from "./search.js";
+import { topicView } from "./topic.js";
+
+// A page view hides the explorer while it is shown.
+function onPage(view) {
+  return {
+    enter(id, params) {
+      document.getElementById("explore").hidden = true;
+      document.getElementById("page").hidden = false;
+      view.enter(id, params);
+    },
+    leave: () => view.leave(),
+  };
+}
+
+route("/papers", onPage(papersView));
+route("/paper/*", onPage(paperView));
+route("/author/*", onPage(researcherView));
+route("/topic/*", onPage(topicView));
+route("/institution/*", onPage(institutionView));
+route("/", exploreView);
+startSearch();
+start();

@@ -1,0 +1,121 @@
+// The paper list page (/papers): every paper the filters keep, newest, most cited or most
+// relevant first. The filters live in the address, so a list can be bookmarked and shared.
+import taxonomy from "../../graph_service/data/arxiv-categories.tsv";
+import { escapeHtml, plural } from "./api.js";
+import { PAPER_ITEM, pagedList } from "./paperlist.js";
+import { navigate } from "./router.js";
+
+const LIST = `query($filter: PaperFilter, $order: PaperOrder, $after: String, $counted: Boolean = true) {
+  papers(filter: $filter, orderBy: $order, first: 20, after: $after) {
+    totalCount @include(if: $counted) pageInfo { hasNextPage endCursor } nodes { ${PAPER_ITEM} } } }`;
+
+const CATEGORIES = taxonomy
+  .split("\n")
+  .filter((line) => line && !line.startsWith("#"))
+  .map((line) => line.split("\t"));
+
+const ORDERS = { newest: "NEWEST", most_cited: "MOST_CITED", relevance: "RELEVANCE" };
+
+// The filter the address names, as the API takes it.
+export function filterOf(params) {
+  const list = (name) =>
+    (params.get(name) || "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const year = (name) => (/^\d{4}$/.test(params.get(name) || "") ? Number(params.get(name)) : null);
+  const filter = {};
+  if (params.get("q")) filter.query = params.get("q");
+  if (list("category").length) filter.categories = list("category");
+  if (year("from")) filter.yearFrom = year("from");
+  if (year("to")) filter.yearTo = year("to");
+  if (params.get("code") === "1") filter.hasCode = true;
+  if (params.get("oa") === "1") filter.openAccess = true;
+  return filter;
+}
+
+function describe(filter) {
+  const parts = [];
+  if (filter.query) parts.push(`words “${filter.query}”`);
+  if (filter.categories) parts.push(`category ${filter.categories.join(" or ")}`);
+  if (filter.yearFrom || filter.yearTo) parts.push(`years ${filter.yearFrom ?? "…"}–${filter.yearTo ?? "…"}`);
+  if (filter.hasCode) parts.push("with code");
+  if (filter.openAccess) parts.push("open access");
+  return parts.join(", ");
+}
+
+let stop = null;
+
+export const papersView = {
+  enter(_id, params) {
+    const page = document.getElementById("page");
+    const filter = filterOf(params);
+    const sort = ORDERS[params.get("sort")] ? params.get("sort") : filter.query ? "relevance" : "newest";
+    document.title = `Papers${filter.categories ? ` in ${filter.categories.join(", ")}` : ""} · Research graph`;
+    const value = (name) => escapeHtml(params.get(name) || "");
+    page.innerHTML = `
+      <div class="page-head"><h2>Papers</h2><p id="list-count" class="muted" aria-live="polite"></p></div>
+      <form id="paper-filters" class="filters" role="search" aria-label="Filter papers">
+        <label class="grow">Words <input name="q" type="search" value="${value("q")}"
+          placeholder="in titles and abstracts"></label>
+        <label>Category <input name="category" list="category-list" value="${value("category")}"
+          placeholder="cs.LG or cs" size="10"></label>
+        <datalist id="category-list">${CATEGORIES.map(
+          ([code, name]) => `<option value="${escapeHtml(code)}">${escapeHtml(name)}</option>`,
+        ).join("")}</datalist>
+        <label>From <input name="from" type="number" min="1000" max="2999" value="${value("from")}" placeholder="year"></label>
+        <label>To <input name="to" type="number" min="1000" max="2999" value="${value("to")}" placeholder="year"></label>
+        <label class="check"><input name="code" type="checkbox" value="1" ${filter.hasCode ? "checked" : ""}> Has code</label>
+        <label class="check"><input name="oa" type="checkbox" value="1" ${filter.openAccess ? "checked" : ""}> Open access</label>
+        <label>Sort <select name="sort">
+          <option value="newest" ${sort === "newest" ? "selected" : ""}>Newest</option>
+          <option value="most_cited" ${sort === "most_cited" ? "selected" : ""}>Most cited</option>
+          <option value="relevance" ${sort === "relevance" ? "selected" : ""} ${filter.query ? "" : "disabled"}>Relevance</option>
+        </select></label>
+        <button type="submit">Apply</button>
+      </form>
+      <div id="paper-list"></div>`;
+    const form = page.querySelector("#paper-filters");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      navigate(`/papers?${addressOf(new FormData(form))}`);
+    });
+    // A choice in a box or a list applies at once; typed words wait for Enter or Apply.
+    form.addEventListener("change", (event) => {
+      if (event.target.type === "checkbox" || event.target.tagName === "SELECT") form.requestSubmit();
+    });
+    const described = describe(filter);
+    stop = pagedList(page.querySelector("#paper-list"), {
+      query: LIST,
+      variables: { filter, order: ORDERS[sort] },
+      pick: (data) => data.papers,
+      onFirst: (connection) => {
+        page.querySelector("#list-count").textContent =
+          `${plural(connection.totalCount, "paper")}${described ? `: ${described}` : ""}`;
+      },
+      emptyHtml: `<div class="state empty" role="status"><p>No papers match ${
+        described ? escapeHtml(described) : "yet: the graph has no papers"
+      }.</p><p>${
+        described
+          ? 'Remove a filter, widen the years, or <a href="/papers">see every paper</a>.'
+          : "Load some with <code>graph-service load</code>."
+      }</p></div>`,
+    });
+  },
+  leave() {
+    if (stop) stop();
+  },
+};
+
+// The address of a filter form: only the fields given, so links stay short.
+function addressOf(form) {
+  const params = new URLSearchParams();
+  for (const [name, value] of form.entries()) {
+    const text = String(value).trim();
+    if (!text) continue;
+    if (name === "sort" && text === (form.get("q") ? "relevance" : "newest")) continue;
+    if (name === "sort" && text === "relevance" && !form.get("q")) continue;
+    params.set(name, text);
+  }
+  return params.toString();
+}

@@ -1,0 +1,57 @@
+// Addresses for every view: links inside the app change the address with the History API,
+// Back and Forward redraw the view the address names, and a reload or a shared link opens it.
+
+const routes = [];
+let current = null;
+
+// `pattern` is a path with one optional `*` (the rest of the path: ids may hold a slash).
+export function route(pattern, view) {
+  const [head] = pattern.split("*");
+  routes.push({ pattern, head, rest: pattern.endsWith("*"), view });
+}
+
+function match(pathname) {
+  for (const r of routes) {
+    if (r.rest && pathname.startsWith(r.head) && pathname.length > r.head.length) {
+      const id = pathname.slice(r.head.length).split("/").map(decodeURIComponent).join("/");
+      return { view: r.view, id };
+    }
+    if (!r.rest && pathname === r.pattern) return { view: r.view, id: null };
+  }
+  return null;
+}
+
+export function navigate(url, { replace = false } = {}) {
+  const next = new URL(url, window.location.href);
+  if (next.href === window.location.href && !replace) return;
+  if (replace) window.history.replaceState(null, "", next);
+  else window.history.pushState(null, "", next);
+  render();
+  if (!replace) window.scrollTo(0, 0);
+}
+
+export function render() {
+  const { pathname, searchParams } = new URL(window.location.href);
+  const found = match(pathname) || match("/");
+  if (current && current.leave) current.leave();
+  current = found.view;
+  current.enter(found.id, searchParams);
+}
+
+export function start() {
+  window.addEventListener("popstate", render);
+  // A plain click on a link inside the app is handled here; a new tab, a download or an
+  // outside link is left to the browser.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (link.target || link.hasAttribute("download")) return;
+    const url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin || !match(url.pathname)) return;
+    if (url.pathname.startsWith("/static") || url.pathname.startsWith("/graphql")) return;
+    event.preventDefault();
+    navigate(url.href);
+  });
+  render();
+}
