@@ -313,7 +313,10 @@ def test_paper_page_links_authors_lists_and_graph(service: str, page: Page) -> N
     authors = page.eval_on_selector_all("#paper-authors a.author", "as => as.map(a => a.innerText)")
     assert authors == ["Jun Gao", "Yun Peng", "Qian Qiao", "Changhai Zhou"]
     page.wait_for_function("Number(document.querySelector('#paper-graph').dataset.nodeCount) > 4")
-    assert page.inner_text("#paper-cited-by") == "No paper in the graph cites it yet."
+    page.wait_for_function(
+        "document.querySelector('#paper-cited-by').innerText"
+        " === 'No paper in the graph cites it yet.'"
+    )
     both_widths(page, "page-paper")
 
     # An author opens their page; Back returns to the paper.

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from graphql import get_introspection_query, parse
+from graphql import get_introspection_query, parse, validate
 
 from graph_service.api import build_schema, limits
 from graph_service.api.limits import (
@@ -133,12 +133,20 @@ def test_introspection_and_the_shipped_operations_are_within_the_limits() -> Non
 
 
 def operations() -> list[str]:
-    """The GraphQL documents the explorer and GraphiQL send, read from their sources."""
+    """The GraphQL documents the pages and GraphiQL send, read from their sources, with the
+    paper lists' shared fields written in; each is valid against the schema."""
+    sources = [*sorted((WEB / "src").glob("*.js")), WEB / "src" / "graphiql.jsx"]
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sources}
+    item = re.search(r"export const PAPER_ITEM = `([^`]*)`", texts["paperlist.js"])
+    assert item is not None
     found = []
-    for source in ("src/explorer.js", "src/graphiql.jsx"):
-        text = (WEB / source).read_text(encoding="utf-8")
-        found += re.findall(r"`((?:#[^\n]*\n)?query[^`]*)`", text)
-    assert len(found) >= 8
+    for text in texts.values():
+        for document in re.findall(r"`((?:#[^\n]*\n)?query[^`]*\{[^`]*)`", text):
+            document = document.replace("${PAPER_ITEM}", item.group(1))
+            assert "${" not in document, document
+            assert validate(SCHEMA, parse(document)) == [], document
+            found.append(document)
+    assert len(found) >= 19
     return found
 
 
