@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import GraphQLError
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
@@ -73,6 +74,12 @@ def check_range(name: str, value: int, low: int, high: int) -> int:
     if not low <= value <= high:
         raise InvalidInput(f"{name} must be between {low} and {high} (the maximum); got {value}")
     return value
+
+
+def check_order(low_name: str, low: Any, high_name: str, high: Any) -> None:
+    """InvalidInput when both bounds of a range are given and the low one is after the high."""
+    if low is not None and high is not None and low > high:
+        raise InvalidInput(f"{low_name} ({low}) is after {high_name} ({high})")
 
 
 def client_error(error: ServiceError, request_id: str) -> GraphQLError:

@@ -21,7 +21,7 @@ from graph_service.api.context import Ctx, parse_id
 from graph_service.api.lookahead import selected
 from graph_service.api.types import Paper
 from graph_service.arxiv import is_category
-from graph_service.errors import InvalidInput, check_range
+from graph_service.errors import InvalidInput, check_order, check_range
 from graph_service.search import lucene_query
 from graph_service.statements import Statement
 
@@ -126,8 +126,8 @@ def parameters_for(wanted: PaperFilter) -> dict[str, Any]:
         "titleWords": None,
         "fromIds": [],
     }
-    _in_order("yearFrom", values["yearFrom"], "yearTo", values["yearTo"])
-    _in_order("dateFrom", values["dateFrom"], "dateTo", values["dateTo"])
+    check_order("yearFrom", values["yearFrom"], "yearTo", values["yearTo"])
+    check_order("dateFrom", values["dateFrom"], "dateTo", values["dateTo"])
     if wanted.min_citations is not None and wanted.min_citations < 0:
         raise InvalidInput(f"minCitations must be 0 or more; got {wanted.min_citations}")
     if wanted.query is not None:
@@ -201,8 +201,3 @@ def _day(name: str, value: str | None) -> str | None:
     if len(value) != len("YYYY-MM-DD"):
         raise InvalidInput(f"{name} is not a day as YYYY-MM-DD: {value!r}")
     return day.isoformat()
-
-
-def _in_order(low_name: str, low: Any, high_name: str, high: Any) -> None:
-    if low is not None and high is not None and low > high:
-        raise InvalidInput(f"{low_name} ({low}) is after {high_name} ({high})")

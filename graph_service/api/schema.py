@@ -45,7 +45,7 @@ from graph_service.api.types import (
     entity,
     resolve,
 )
-from graph_service.errors import ErrorPolicy, InvalidInput, check_range
+from graph_service.errors import ErrorPolicy, InvalidInput, check_order, check_range
 from graph_service.search import lucene_query
 from graph_service.settings import DEFAULT_COST_BUDGET, HEAVY_AT_ONCE, MOST_AT_ONCE
 from graph_service.statements import Statement
@@ -159,8 +159,7 @@ class Query:
         check_range("depth", depth, 1, MAX_DEPTH)
         check_range("limit", limit, 1, MAX_LIMIT)
         check_range("perNodeLimit", per_node_limit, 1, MAX_PER_NODE)
-        if year_from is not None and year_to is not None and year_from > year_to:
-            raise InvalidInput(f"yearFrom ({year_from}) is after yearTo ({year_to})")
+        check_order("yearFrom", year_from, "yearTo", year_to)
         center = await resolve(info, id)
         if center is None:
             return None

@@ -17,6 +17,7 @@ from graph_service.errors import (
     OutOfMemory,
     QueryTimeout,
     ServiceError,
+    check_order,
     check_range,
     client_error,
     translate,
@@ -67,6 +68,13 @@ def test_check_range_names_the_maximum() -> None:
         InvalidInput, match=r"first must be between 1 and 10 \(the maximum\); got 11"
     ):
         check_range("first", 11, 1, 10)
+
+
+def test_check_order_names_both_bounds() -> None:
+    check_order("yearFrom", 2020, "yearTo", 2020)
+    check_order("dateFrom", None, "dateTo", "2020-01-01")
+    with pytest.raises(InvalidInput, match=r"yearFrom \(2021\) is after yearTo \(2020\)"):
+        check_order("yearFrom", 2021, "yearTo", 2020)
 
 
 def test_client_error_carries_code_and_request_id() -> None:
