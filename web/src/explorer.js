@@ -1,6 +1,6 @@
 // The graph explorer (/ and /?id=<id>): a researcher's profile and the graph around a node,
 // expanded by double-click, with paths between nodes.
-import { encodePath, escapeHtml, gql as request, pathOf } from "./api.js";
+import { encodePath, escapeHtml, gql as request, kindOf, pathOf } from "./api.js";
 import { navigate } from "./router.js";
 import { cytoscape, edgeElement, layout as runLayout, nodeElement, STYLE } from "./graphstyle.js";
 
@@ -256,7 +256,7 @@ export const exploreView = {
     $("page").hidden = true;
     cy.resize();
     const id = params.get("id");
-    if (id && id !== centerId) pick(id, /^[AX]\d/.test(id) ? "Author" : "");
+    if (id && id !== centerId) pick(id, kindOf(id) === "AUTHOR" ? "Author" : "");
   },
   leave() {
     $("explore").hidden = true;

@@ -84,7 +84,7 @@ export const institutionView = {
         onFirst: (c) => {
           page.querySelector("#institution-count").textContent = plural(c.totalCount, "Paper");
         },
-        emptyHtml: '<div class="state empty"><p>No papers in the graph name this institution yet.</p></div>',
+        missing: "No papers in the graph name this institution yet.",
       }),
       miniGraph(page.querySelector("#institution-graph"), place.id),
     );

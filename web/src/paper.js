@@ -12,8 +12,7 @@ const HEAD = `query($id: ID!) { paper(id: $id) {
   primaryCategory { id shortName name } categories { id shortName name }
   topics { topic { id name } score }
   authorships { position author { id name hIndex worksCount citationCount }
-    institutions { id name countryCode } }
-  references(first: 1) { totalCount } citedBy(first: 1) { totalCount } } }`;
+    institutions { id name countryCode } } } }`;
 
 const REFERENCES = `query($id: ID!, $after: String, $counted: Boolean = true) { paper(id: $id) {
   references(first: 10, after: $after) { totalCount @include(if: $counted)
@@ -85,7 +84,7 @@ export const paperView = {
           </p>
           <h2 id="paper-title">${escapeHtml(paper.title ?? paper.id)}</h2>
           <p class="figures-inline"><b id="paper-citations">${plural(paper.citedByCount, "citation")}</b>
-            · ${plural(paper.references.totalCount, "reference")} in the graph
+            <span id="paper-reference-count"></span>
             ${paper.journalRef ? ` · ${escapeHtml(paper.journalRef)}` : ""}</p>
           ${paper.stub ? '<p class="notice">Only known because other papers cite it: the graph has no more about it.</p>' : ""}
         </header>
@@ -96,9 +95,9 @@ export const paperView = {
               paper.abstract ? escapeHtml(paper.abstract) : '<span class="muted">No abstract in the graph.</span>'
             }</p>
             ${paper.comments ? `<p class="muted"><small>Comments: ${escapeHtml(paper.comments)}</small></p>` : ""}
-            <h3>Cited by <small class="muted">(${paper.citedBy.totalCount})</small></h3>
+            <h3>Cited by <small class="muted" id="paper-cited-by-count"></small></h3>
             <div id="paper-cited-by"></div>
-            <h3>References <small class="muted">(${paper.references.totalCount})</small></h3>
+            <h3>References <small class="muted" id="paper-references-count"></small></h3>
             <div id="paper-references"></div>
           </section>
           <aside class="side-column">
@@ -118,19 +117,27 @@ export const paperView = {
           </aside>
         </div>
       </article>`;
-    const none = (what) => `<div class="state empty"><p class="muted">${what}</p></div>`;
     stops.push(
       pagedList(page.querySelector("#paper-cited-by"), {
         query: CITED_BY,
         variables: { id: paper.id },
         pick: (data) => data.paper?.citedBy,
-        emptyHtml: none("No paper in the graph cites it yet."),
+        // The counts come with each list's first page, not with the paper.
+        onFirst: (c) => {
+          page.querySelector("#paper-cited-by-count").textContent = `(${c.totalCount})`;
+        },
+        missing: "No paper in the graph cites it yet.",
       }),
       pagedList(page.querySelector("#paper-references"), {
         query: REFERENCES,
         variables: { id: paper.id },
         pick: (data) => data.paper?.references,
-        emptyHtml: none("None of its references is in the graph."),
+        onFirst: (c) => {
+          page.querySelector("#paper-references-count").textContent = `(${c.totalCount})`;
+          page.querySelector("#paper-reference-count").textContent =
+            ` · ${plural(c.totalCount, "reference")} in the graph`;
+        },
+        missing: "None of its references is in the graph.",
       }),
       miniGraph(page.querySelector("#paper-graph"), paper.id),
     );

@@ -2,7 +2,7 @@
 // al.", the abstract's first lines (expandable) and citations; and a list that loads its
 // next page as the reader reaches its end.
 import { escapeHtml, formatDate, gql, encodePath, plural } from "./api.js";
-import { failed, loading } from "./states.js";
+import { loadInto } from "./states.js";
 
 // The fields each listed paper needs, for any query that lists papers.
 export const PAPER_ITEM = `id title year publicationDate venue hasCode codeUrls citedByCount
@@ -74,41 +74,32 @@ document.addEventListener("click", (event) => {
 // A list of papers in `element`, a page at a time: `query` takes `$after` and `$counted`
 // (for `totalCount @include(if: $counted)`) and answers a
 // PaperConnection at `pick(data)`. The next page loads when the end comes into view (or on
-// the button). `onFirst(connection)` sees the first page (its totalCount); `emptyHtml` is
-// what an empty list says. Returns a function that stops the list (the view left).
-export function pagedList(element, { query, variables, pick, onFirst, emptyHtml, render = paperItem }) {
+// the button). `onFirst(connection)` sees the first page (its totalCount); `missing` and
+// `next` say what an empty list means (as `loadInto` takes them). Returns a function that
+// stops the list (the view left).
+export function pagedList(element, { query, variables, pick, onFirst, missing, next = "" }) {
   let stopped = false;
   let observer = null;
   const controller = new AbortController();
 
-  async function load(after) {
-    // The list's size is asked for with its first page only: counting reads the whole list.
-    const data = await gql(query, { ...variables, after, counted: !after }, controller.signal);
-    return pick(data);
-  }
-
   async function first() {
-    const done = loading(element, "Loading papers");
-    let page;
-    try {
-      page = await load(null);
-    } catch (error) {
-      done();
-      if (error.name !== "AbortError" && !stopped) failed(element, error, first);
-      return;
-    }
-    done();
-    if (stopped) return;
-    if (!page) {
-      element.innerHTML = emptyHtml;
-      return;
-    }
-    if (onFirst) onFirst(page);
-    if (!page.nodes.length) {
-      element.innerHTML = emptyHtml;
-      return;
-    }
-    element.innerHTML = `<ol class="papers">${page.nodes.map(render).join("")}</ol>
+    // The list's size is asked for with its first page only: counting reads the whole list.
+    const page = await loadInto(element, {
+      what: "Loading papers",
+      query,
+      variables: { ...variables, after: null, counted: true },
+      pick: (data) => {
+        const connection = pick(data);
+        if (connection && onFirst) onFirst(connection);
+        return connection?.nodes.length ? connection : null;
+      },
+      signal: controller.signal,
+      retry: first,
+      missing,
+      next,
+    });
+    if (!page) return;
+    element.innerHTML = `<ol class="papers">${page.nodes.map(paperItem).join("")}</ol>
       <div class="list-end"></div>`;
     more(page);
   }
@@ -130,7 +121,8 @@ export function pagedList(element, { query, variables, pick, onFirst, emptyHtml,
       button.textContent = "Loading more papers…";
       let nextPage;
       try {
-        nextPage = await load(page.pageInfo.endCursor);
+        const variablesAfter = { ...variables, after: page.pageInfo.endCursor, counted: false };
+        nextPage = pick(await gql(query, variablesAfter, controller.signal));
       } catch (error) {
         if (error.name === "AbortError" || stopped) return;
         button.disabled = false;
@@ -138,7 +130,7 @@ export function pagedList(element, { query, variables, pick, onFirst, emptyHtml,
         return;
       }
       if (stopped) return;
-      element.querySelector("ol.papers").insertAdjacentHTML("beforeend", nextPage.nodes.map(render).join(""));
+      element.querySelector("ol.papers").insertAdjacentHTML("beforeend", nextPage.nodes.map(paperItem).join(""));
       more({ ...nextPage, totalCount: page.totalCount });
     };
     button.addEventListener("click", next);

@@ -93,13 +93,10 @@ export const papersView = {
         page.querySelector("#list-count").textContent =
           `${plural(connection.totalCount, "paper")}${described ? `: ${described}` : ""}`;
       },
-      emptyHtml: `<div class="state empty" role="status"><p>No papers match ${
-        described ? escapeHtml(described) : "yet: the graph has no papers"
-      }.</p><p>${
-        described
-          ? 'Remove a filter, widen the years, or <a href="/papers">see every paper</a>.'
-          : "Load some with <code>graph-service load</code>."
-      }</p></div>`,
+      missing: `No papers match ${described || "yet: the graph has no papers"}.`,
+      next: described
+        ? '<p>Remove a filter, widen the years, or <a href="/papers">see every paper</a>.</p>'
+        : "<p>Load some with <code>graph-service load</code>.</p>",
     });
   },
   leave() {

@@ -117,7 +117,7 @@ export const researcherView = {
         query: WORKS,
         variables: { id: author.id, order: sort === "newest" ? "NEWEST" : "MOST_CITED" },
         pick: (data) => data.papers,
-        emptyHtml: '<div class="state empty"><p>None of their papers is listed in the graph.</p></div>',
+        missing: "None of their papers is listed in the graph.",
       }),
     );
   },

@@ -21,13 +21,12 @@ function match(pathname) {
   return null;
 }
 
-export function navigate(url, { replace = false } = {}) {
+export function navigate(url) {
   const next = new URL(url, window.location.href);
-  if (next.href === window.location.href && !replace) return;
-  if (replace) window.history.replaceState(null, "", next);
-  else window.history.pushState(null, "", next);
+  if (next.href === window.location.href) return;
+  window.history.pushState(null, "", next);
   render();
-  if (!replace) window.scrollTo(0, 0);
+  window.scrollTo(0, 0);
 }
 
 export function render() {
@@ -49,7 +48,6 @@ export function start() {
     if (link.target || link.hasAttribute("download")) return;
     const url = new URL(link.href, window.location.href);
     if (url.origin !== window.location.origin || !match(url.pathname)) return;
-    if (url.pathname.startsWith("/static") || url.pathname.startsWith("/graphql")) return;
     event.preventDefault();
     navigate(url.href);
   });

@@ -92,7 +92,7 @@ export const topicView = {
         onFirst: (c) => {
           page.querySelector("#topic-count").textContent = plural(c.totalCount, "Paper");
         },
-        emptyHtml: '<div class="state empty"><p>No papers in the graph are on this topic yet.</p></div>',
+        missing: "No papers in the graph are on this topic yet.",
       }),
       miniGraph(page.querySelector("#topic-graph"), topic.id),
     );
