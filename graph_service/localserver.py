@@ -28,6 +28,7 @@ from graph_service.host import (
 from graph_service.neo4jdist import (
     LocalServerError,
     fetch,
+    fetched,
     find_java,
     pinned_version,
     sync_jars,
@@ -112,8 +113,8 @@ class LocalServer:
     # -- install ---------------------------------------------------------------
     def install(self, say: Callable[[str], None] = lambda _: None) -> None:
         """Fetch the jars (once, into the cache) and lay out the home. Safe to repeat."""
-        if not (self.cache / ".complete").exists():
-            say(f"fetching Neo4j {self.version}, Browser and APOC from Maven Central")
+        if not fetched(self.cache):
+            say(f"fetching Neo4j {self.version}, Browser, APOC and GDS from Maven Central")
             fetch(self.cache, self.maven_settings)
         for sub in ("lib", "plugins", "conf", "import", "logs", "run"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
@@ -156,7 +157,7 @@ server.memory.heap.initial_size={heap}
 server.memory.heap.max_size={heap}
 server.memory.pagecache.size={pagecache}
 dbms.security.auth_enabled=true
-dbms.security.procedures.unrestricted=apoc.*
+dbms.security.procedures.unrestricted=apoc.*,gds.*
 dbms.usage_report.enabled=false
 db.transaction.timeout=60s
 # Timeouts are checked every 2 s by default; a service with 10 s budgets wants them sooner.

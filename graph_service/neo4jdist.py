@@ -3,6 +3,7 @@ from Maven Central once into a cache, and the Java and Maven that fetch and run 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -64,43 +65,58 @@ def find_maven() -> str:
     return mvn
 
 
+PLUGIN_GROUPS = "org.neo4j.procedure,org.neo4j.gds"  # APOC's and Graph Data Science's own jars
+
+
+def fingerprint() -> str:
+    """What the cache was fetched for: a changed Maven file (a new pin, a new plugin) means a
+    new fetch."""
+    return hashlib.sha256(pom_path().read_bytes()).hexdigest()
+
+
 def fetch(cache: Path, maven_settings: Path | None = None) -> None:
-    """The pinned Neo4j's jars (and Browser's, APOC's) from Maven Central into `cache`, whole
-    or not at all."""
+    """The pinned Neo4j's jars (and Browser's, APOC's, Graph Data Science's) from Maven Central
+    into `cache`, whole or not at all."""
     mvn = find_maven()
     find_java()
     cache.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".fetch-", dir=cache.parent))
+    settings = ["-s", str(maven_settings)] if maven_settings else []
     try:
-        settings = ["-s", str(maven_settings)] if maven_settings else []
-        result = subprocess.run(
-            [
-                mvn,
-                "-B",
-                "-q",
-                *settings,
-                "-f",
-                str(pom_path()),
-                "dependency:copy-dependencies",
-                f"-DoutputDirectory={staging / 'lib'}",
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise LocalServerError(_maven_failure(result.stdout + result.stderr))
-        (staging / "plugins").mkdir()
-        # APOC's procedures are found in plugins/; the jars they use stay on lib/.
-        for jar in (staging / "lib").glob("apoc-*.jar"):
-            jar.rename(staging / "plugins" / jar.name)
-        (staging / ".complete").write_text(pinned_version())
+        # Procedures are found in plugins/; the libraries they use stay on lib/, where Maven
+        # has already settled each one's version against the server's.
+        for folder, groups in (("lib", "excludeGroupIds"), ("plugins", "includeGroupIds")):
+            result = subprocess.run(
+                [
+                    mvn,
+                    "-B",
+                    "-q",
+                    *settings,
+                    "-f",
+                    str(pom_path()),
+                    "dependency:copy-dependencies",
+                    f"-DoutputDirectory={staging / folder}",
+                    f"-D{groups}={PLUGIN_GROUPS}",
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                raise LocalServerError(_maven_failure(result.stdout + result.stderr))
+        (staging / ".complete").write_text(fingerprint())
         if cache.exists():
             shutil.rmtree(cache)
         staging.rename(cache)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def fetched(cache: Path) -> bool:
+    """Whether `cache` holds a whole fetch for the current Maven file."""
+    done = cache / ".complete"
+    return done.exists() and done.read_text().strip() == fingerprint()
 
 
 def sync_jars(source: Path, target: Path) -> None:

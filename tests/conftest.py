@@ -108,7 +108,8 @@ def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
 
         password = "test-" + os.urandom(8).hex()
         container = Neo4jContainer("neo4j:5.26-community", password=password)
-        container.with_env("NEO4J_PLUGINS", '["apoc"]')
+        container.with_env("NEO4J_PLUGINS", '["apoc", "graph-data-science"]')
+        container.with_env("NEO4J_dbms_security_procedures_unrestricted", "apoc.*,gds.*")
         with container:
             yield Neo4jTarget(
                 uri=container.get_connection_url(),
