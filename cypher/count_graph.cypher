@@ -10,4 +10,5 @@ RETURN COUNT { (p:Paper) WHERE p.stub = false } AS papers,
        COUNT { ()-[:SUBTOPIC_OF]->() } AS subtopicOf,
        COUNT { ()-[:AFFILIATED_WITH]->() } AS affiliatedWith,
        COUNT { ()-[:PART_OF]->() } AS partOf,
-       COUNT { ()-[:COLLABORATES_WITH]->() } AS collaboratesWith
+       COUNT { ()-[:COLLABORATES_WITH]->() } AS collaboratesWith,
+       COUNT { ()-[:SIMILAR_TO]->() } AS similarTo

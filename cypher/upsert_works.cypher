@@ -1,6 +1,7 @@
 // One batch of works. A record replaces the paper's properties, authorships, topics and
 // references unless the stored copy is newer (OpenAlex `updated_date`). Authors whose derived
-// values may change are labelled :Stale and recomputed by refresh_authors.
+// values may change are labelled :Stale and recomputed by refresh_authors; so are the paper and
+// the works it cites before and after (their similarity lists), by refresh_similarity.
 // On a paper arXiv also loaded (see upsert_arxiv_papers) arXiv's title, abstract, date and
 // categories stay; arXiv fills in the DOI, links and open access the work lacks, and its code
 // links join the work's.
@@ -10,7 +11,7 @@ WITH p, w
 WHERE p.updatedDate IS NULL OR w.props.updatedDate IS NULL OR w.props.updatedDate >= p.updatedDate
 WITH p, w, p {.arxivUpdatedDate, .arxivId, .arxivDoi, .title, .abstract, .publicationDate,
               .year, .arxivCodeUrls} AS arxiv
-SET p += w.props, p.stub = false
+SET p += w.props, p.stub = false, p:Stale
 WITH p, w, arxiv
 CALL (p, w, arxiv) {
   WITH p, w, arxiv, coalesce(w.props.codeUrls, []) AS own
@@ -32,7 +33,8 @@ CALL (p) {
   DELETE r
 }
 CALL (p) {
-  MATCH (p)-[r:CITES]->()
+  MATCH (p)-[r:CITES]->(old)
+  SET old:Stale
   DELETE r
 }
 CALL (p) {
@@ -59,6 +61,7 @@ CALL (p, w) {
   UNWIND w.references AS ref
   MERGE (q:Paper {id: ref})
   ON CREATE SET q.stub = true
+  SET q:Stale
   CREATE (p)-[:CITES]->(q)
 }
 RETURN count(p) AS applied

@@ -51,6 +51,7 @@ PAPER_COLUMNS = [
     ("pdfUrl", ""),
     ("arxivId", ""),
     ("codeUrls", ":string[]"),
+    ("relatedWorks", ":string[]"),
 ]
 
 

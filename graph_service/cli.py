@@ -242,8 +242,14 @@ def run_load(
                 return None
         reports = []
         with ConsoleProgress(err) as progress:
+            settings = settings_of(ctx)
             importer = Importer(
-                repository, batch_size=batch, rejects_file=rejects, progress=progress
+                repository,
+                batch_size=batch,
+                rejects_file=rejects,
+                progress=progress,
+                top_k=settings.similar_top_k,
+                hub_cap=settings.similar_hub_cap,
             )
             for kind, paths in loads:
                 load = {

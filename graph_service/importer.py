@@ -21,9 +21,12 @@ from graph_service.records import (
     read_works,
 )
 from graph_service.repository import Repository
+from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.store import (
     BATCH_SIZE,
     refresh_authors,
+    refresh_importance,
+    refresh_similarity,
     store_arxiv,
     store_institutions,
     store_works,
@@ -42,14 +45,19 @@ class Importer:
         batch_size: int = BATCH_SIZE,
         rejects_file: Path | None = None,
         progress: Progress | None = None,
+        top_k: int = SIMILAR_TOP_K,
+        hub_cap: int = SIMILAR_HUB_CAP,
     ) -> None:
         self.repository = repository
+        self.top_k = top_k
+        self.hub_cap = hub_cap
         self.batch_size = batch_size
         self.rejects_path = rejects_file
         self.progress = progress or Progress()
 
     async def works(self, paths: Iterable[Path]) -> Report:
-        """Load work records; then bring every affected author's derived values up to date."""
+        """Load work records; then bring every affected author's derived values, the similarity
+        lists they touch and every paper's importance up to date."""
         return await self._load(paths, "works", read_works, store_works, refresh=True)
 
     async def arxiv(self, paths: Iterable[Path]) -> Report:
@@ -91,6 +99,12 @@ class Importer:
         if refresh:
             self.progress.start("refreshing authors' derived values", None)
             report.refreshed_authors = await refresh_authors(self.repository)
+            self.progress.start("refreshing similar papers", None)
+            report.refreshed_papers = await refresh_similarity(
+                self.repository, self.top_k, self.hub_cap
+            )
+            self.progress.start("ranking papers", None)
+            report.ranked_papers = (await refresh_importance(self.repository)).papers
         report.seconds = time.perf_counter() - started
         return report
 

@@ -163,6 +163,8 @@ def parse_work(record: Any) -> Work:
         "arxivId": next(filter(None, map(arxiv_id, [doi, *urls])), None),
         # Absent rather than empty, as a bulk import leaves an empty array cell.
         "codeUrls": code_urls([text, *urls]) or None,
+        # OpenAlex's own list of related works (by shared concepts), ids as stored.
+        "relatedWorks": [r for r in _related(record) if r != work_id] or None,
     }
     work = Work(id=work_id, props=props, authorships=[], topics=[], references=[])
 
@@ -235,6 +237,15 @@ def parse_work(record: Any) -> Work:
             references[reference_id] = None
     work.references = list(references)
     return work
+
+
+def _related(record: dict[str, Any]) -> list[str]:
+    found: dict[str, None] = {}
+    for index, related in enumerate(_list(record, "related_works")):
+        if not isinstance(related, str):
+            raise RecordError(f"related_works[{index}] is {type(related).__name__}")
+        found[short_id(related)] = None
+    return list(found)
 
 
 def parse_institution(record: Any, where: str = "") -> dict[str, Any]:

@@ -46,6 +46,8 @@ class Report:
     rejected: list[Reject] = field(default_factory=list)
     anonymous_authorships: int = 0
     refreshed_authors: int = 0
+    refreshed_papers: int = 0
+    ranked_papers: int = 0
     seconds: float = 0.0
     rejects_file: Path | None = None
 
@@ -63,6 +65,10 @@ class Report:
             parts.append(f"{self.anonymous_authorships} authorships without an author id skipped")
         if self.refreshed_authors:
             parts.append(f"{self.refreshed_authors} authors' derived values refreshed")
+        if self.refreshed_papers:
+            parts.append(f"{self.refreshed_papers} papers' similarity lists refreshed")
+        if self.ranked_papers:
+            parts.append(f"{self.ranked_papers} papers ranked")
         text = "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:,.0f} records/s)"
         if self.rejects_file:
             text += f"; rejected lines written to {self.rejects_file}"

@@ -16,6 +16,10 @@ NEO4J_HEAP = "2g"
 NEO4J_PAGECACHE = "2g"
 MOST_AT_ONCE = 32
 HEAVY_AT_ONCE = 2
+# Similar papers: how many each keeps per kind, and the reference count past which a work
+# (or the citation count past which a cited work) adds no pairs.
+SIMILAR_TOP_K = 20
+SIMILAR_HUB_CAP = 500
 
 
 def default_neo4j_home() -> Path:
@@ -103,6 +107,21 @@ class Settings(BaseSettings):
         gt=0,
         validation_alias=_env("GRAPH_SERVICE_NEO4J_POOL_SIZE"),
         description="Bolt connections the service keeps at most.",
+    )
+
+    similar_top_k: int = Field(
+        default=SIMILAR_TOP_K,
+        gt=0,
+        le=200,
+        validation_alias=_env("GRAPH_SERVICE_SIMILAR_TOP_K"),
+        description="Similar papers each paper keeps by co-citation, and again by coupling.",
+    )
+    similar_hub_cap: int = Field(
+        default=SIMILAR_HUB_CAP,
+        gt=1,
+        validation_alias=_env("GRAPH_SERVICE_SIMILAR_HUB_CAP"),
+        description="A work citing more works than this adds no co-citation pairs, and a work "
+        "cited more often adds no coupling pairs.",
     )
 
     write_token: SecretStr | None = Field(

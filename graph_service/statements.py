@@ -31,6 +31,7 @@ class Statement(StrEnum):
     DELETE_NODES = "delete_nodes"
     DELETE_RELATIONSHIPS = "delete_relationships"
     DELETE_WORK = "delete_work"
+    DROP_PROJECTION = "drop_projection"
     FIND_COLLABORATION_PATH = "find_collaboration_path"
     FIND_PATH = "find_path"
     FINISH_REFRESH = "finish_refresh"
@@ -46,6 +47,7 @@ class Statement(StrEnum):
     GET_PAPER_TOPICS = "get_paper_topics"
     GET_PAPERS = "get_papers"
     GET_TOPIC_CHILDREN = "get_topic_children"
+    GET_TOPIC_IDS = "get_topic_ids"
     GET_TOPIC_TOP_AUTHORS = "get_topic_top_authors"
     GET_TOPICS = "get_topics"
     LINK_ARXIV_PAPERS = "link_arxiv_papers"
@@ -59,7 +61,11 @@ class Statement(StrEnum):
     PAGE_PAPER_REFERENCES = "page_paper_references"
     PAGE_TOPIC_WORKS = "page_topic_works"
     PING = "ping"
+    PROJECT_CITATIONS = "project_citations"
+    RANK_IMPORTANCE = "rank_importance"
     REFRESH_AUTHORS = "refresh_authors"
+    REFRESH_AUTHOR_IMPORTANCE = "refresh_author_importance"
+    REFRESH_SIMILARITY = "refresh_similarity"
     RESOLVE_ARXIV_IDS = "resolve_arxiv_ids"
     SAMPLE_IDS = "sample_ids"
     SCHEMA_AUTHOR_ID = "schema_author_id"
@@ -80,6 +86,7 @@ class Statement(StrEnum):
     UPSERT_INSTITUTIONS = "upsert_institutions"
     UPSERT_TOPICS = "upsert_topics"
     UPSERT_WORKS = "upsert_works"
+    WRITE_IMPORTANCE = "write_importance"
 
 
 # Constraints and indexes, applied in this order at start-up (idempotent).

@@ -1,10 +1,12 @@
 """Writing parsed records to Neo4j: works (newest wins) with their topics and institutions,
-institutions, deletes, and bringing authors' derived values up to date. The file importer
-and the API's writes both go through here."""
+institutions, deletes, and bringing derived values up to date: authors' figures, papers'
+similarity lists and importance. The file importer and the API's writes both go through here."""
 
 from __future__ import annotations
 
 import time
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
@@ -12,10 +14,23 @@ from graph_service.errors import OutOfMemory
 from graph_service.openalex import Work
 from graph_service.records import Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
+from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.statements import Statement
 
 BATCH_SIZE = 1000
 REFRESH_BATCH = 2000
+# A related work OpenAlex lists counts as much as sharing one reference of ten each (a cosine
+# of 0.1); OpenAlex gives no score of its own.
+OPENALEX_WEIGHT = 0.1
+SIMILARITY_BATCH = 500
+# Importance: Graph Data Science's PageRank with its usual damping, to a tight tolerance.
+DAMPING = 0.85
+MAX_ITERATIONS = 50
+TOLERANCE = 1e-7
+TOPIC_BATCH = 100
+AUTHOR_BATCH = 10_000
+# Ranking a million papers: projecting and PageRank take tens of seconds on two cores.
+RANK_TIMEOUT = 600.0
 # A batch of a thousand works with their references can take a while on a cold page cache.
 WRITE_TIMEOUT = 120.0
 
@@ -110,8 +125,93 @@ async def refresh_authors(repository: Repository) -> int:
             return total
 
 
+async def refresh_similarity(
+    repository: Repository, top_k: int = SIMILAR_TOP_K, hub_cap: int = SIMILAR_HUB_CAP
+) -> int:
+    """Make the similarity lists of :Stale papers again; returns how many were made. A batch
+    holding papers cited thousands of times can outgrow a transaction's memory: it is then
+    tried again in halves, down to one paper."""
+    total, batch = 0, SIMILARITY_BATCH
+    parameters = {"topK": top_k, "hubCap": hub_cap, "openalexWeight": OPENALEX_WEIGHT}
+    while True:
+        try:
+            rows = await repository.write(
+                Statement.REFRESH_SIMILARITY,
+                {**parameters, "limit": batch},
+                tx_timeout=WRITE_TIMEOUT,
+            )
+        except OutOfMemory:
+            if batch == 1:
+                raise
+            batch //= 2
+            continue
+        done = int(rows[0]["refreshed"]) if rows else 0
+        total += done
+        if done < batch:
+            return total
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """What ranking papers did: papers ranked, PageRank's rounds, whether it converged."""
+
+    papers: int = 0
+    iterations: int = 0
+    converged: bool = True
+
+
+async def refresh_importance(repository: Repository) -> Ranking:
+    """PageRank over every citation, written to papers as `importance`; then each paper's
+    percentile within its topic and year, and authors' importance from their works'."""
+    counts = (await repository.read(Statement.COUNT_GRAPH))[0]
+    if not int(counts.get("papers", 0)) + int(counts.get("stubs", 0)):
+        return Ranking()
+    graph = f"citations-{uuid.uuid4().hex}"
+    await repository.write(Statement.PROJECT_CITATIONS, {"graph": graph}, tx_timeout=RANK_TIMEOUT)
+    try:
+        rows = await repository.write(
+            Statement.WRITE_IMPORTANCE,
+            {
+                "graph": graph,
+                "dampingFactor": DAMPING,
+                "maxIterations": MAX_ITERATIONS,
+                "tolerance": TOLERANCE,
+            },
+            tx_timeout=RANK_TIMEOUT,
+        )
+    finally:
+        await repository.write(Statement.DROP_PROJECTION, {"graph": graph})
+    topics = [row["id"] for row in await repository.read(Statement.GET_TOPIC_IDS)]
+    for start in range(0, len(topics), TOPIC_BATCH):
+        await repository.write(
+            Statement.RANK_IMPORTANCE,
+            {"topics": topics[start : start + TOPIC_BATCH]},
+            tx_timeout=WRITE_TIMEOUT,
+        )
+    after: str | None = None
+    while True:
+        done = (
+            await repository.write(
+                Statement.REFRESH_AUTHOR_IMPORTANCE,
+                {"after": after, "limit": AUTHOR_BATCH},
+                tx_timeout=WRITE_TIMEOUT,
+            )
+        )[0]
+        if int(done["done"]) < AUTHOR_BATCH:
+            break
+        after = done["last"]
+    return Ranking(
+        papers=int(rows[0]["nodePropertiesWritten"]),
+        iterations=int(rows[0]["ranIterations"]),
+        converged=bool(rows[0]["didConverge"]),
+    )
+
+
 async def upsert_records(
-    repository: Repository, records: list[Any], source: str = "request"
+    repository: Repository,
+    records: list[Any],
+    source: str = "request",
+    similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
 ) -> Report:
     """Load work records held in memory by the rules files follow, then refresh authors.
 
@@ -123,12 +223,18 @@ async def upsert_records(
     for start in range(0, len(works), BATCH_SIZE):
         report.loaded += await store_works(repository, works[start : start + BATCH_SIZE])
     report.refreshed_authors = await refresh_authors(repository)
+    report.refreshed_papers = await refresh_similarity(repository, *similar)
     report.seconds = time.perf_counter() - started
     return report
 
 
-async def delete_work(repository: Repository, work_id: str) -> bool:
+async def delete_work(
+    repository: Repository,
+    work_id: str,
+    similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
+) -> bool:
     """Remove one work (kept as a stub while other works cite it), then refresh authors."""
     rows = await repository.write(Statement.DELETE_WORK, {"id": work_id})
     await refresh_authors(repository)
+    await refresh_similarity(repository, *similar)
     return bool(rows and rows[0]["deleted"])

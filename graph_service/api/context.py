@@ -11,6 +11,7 @@ from strawberry.types import Info
 from graph_service import arxiv, openalex
 from graph_service.api.batching import Batcher
 from graph_service.repository import Repository
+from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 
 @dataclass
@@ -21,6 +22,8 @@ class Context:
     batcher: Batcher
     request_id: str
     write_token: str | None = None
+    # (top K, hub cap) for the similarity lists a write refreshes.
+    similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP)
     request: Request | None = None
     # The HTTP response being made: its status and headers are the response's.
     response: Response | None = None

@@ -63,6 +63,10 @@ class WorkInput:
     authorships: list[AuthorshipInput] = strawberry.field(default_factory=list)
     topics: list[TopicInput] = strawberry.field(default_factory=list)
     referenced_works: list[strawberry.ID] = strawberry.field(default_factory=list)
+    related_works: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description="OpenAlex's related works: each becomes a similar paper once it is loaded.",
+    )
 
     def record(self) -> dict[str, Any]:
         """The OpenAlex work record this input stands for (what the file importer reads)."""
@@ -111,6 +115,7 @@ class WorkInput:
                 for t in self.topics
             ],
             "referenced_works": list(self.referenced_works),
+            "related_works": list(self.related_works),
         }
 
 
@@ -157,7 +162,9 @@ class Mutation:
     async def upsert_works(self, info: Ctx, works: list[WorkInput]) -> UpsertResult:
         check_range("the number of works", len(works), 1, MAX_UPSERT)
         records = [work.record() for work in works]
-        report = await upsert_records(info.context.repository, records)
+        report = await upsert_records(
+            info.context.repository, records, similar=info.context.similar
+        )
         valid = len(works) - len(report.rejected)
         return UpsertResult(
             upserted=report.loaded,
@@ -175,4 +182,4 @@ class Mutation:
         paper = parse_id(id, "Paper")
         if paper is None:
             return False
-        return await delete_work(info.context.repository, paper)
+        return await delete_work(info.context.repository, paper, similar=info.context.similar)
