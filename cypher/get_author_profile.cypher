@@ -42,7 +42,7 @@ CALL (a) {
     RETURN collect(CASE WHEN author IS NOT NULL THEN {
       position: r.position, isCorresponding: r.isCorresponding,
       institutionIds: coalesce(r.institutionIds, []),
-      author: author {.id, .name, .orcid, .worksCount, .citationCount, .hIndex}
+      author: author {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance}
     } END) AS authorships
   }
   CALL (p) {
@@ -60,6 +60,7 @@ CALL (a) {
     node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
              .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
              .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
+             .importance, .importancePercentile, .importanceCohort,
              stub: coalesce(p.stub, false)},
     authorships: authorships,
     topics: paperTopics
@@ -72,12 +73,12 @@ CALL (a) {
   ORDER BY sortKey
   LIMIT $collaborators
   RETURN collect({sortKey: sortKey, node: {
-    author: b {.id, .name, .orcid, .worksCount, .citationCount, .hIndex},
+    author: b {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance},
     sharedWorks: c.sharedWorks, firstYear: c.firstYear, lastYear: c.lastYear
   }}) AS collaborators
 }
 RETURN {
-  author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex},
+  author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance},
   affiliations: affiliations,
   topics: topics,
   works: {total: COUNT { (a)-[:AUTHORED]->(:Paper) }, rows: works},

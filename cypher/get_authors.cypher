@@ -2,4 +2,4 @@
 UNWIND $keys AS key
 MATCH (a:Author {id: key.id})
 RETURN key.index AS index,
-       a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex} AS value
+       a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance} AS value

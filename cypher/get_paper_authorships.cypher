@@ -8,7 +8,7 @@ CALL (p) {
   RETURN collect({
     position: r.position, isCorresponding: r.isCorresponding,
     institutionIds: coalesce(r.institutionIds, []),
-    author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex}
+    author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance}
   }) AS authorships
 }
 RETURN key.index AS index, authorships AS value

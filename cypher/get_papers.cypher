@@ -5,4 +5,5 @@ RETURN key.index AS index,
        p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
           .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
           .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
+          .importance, .importancePercentile, .importanceCohort,
           stub: coalesce(p.stub, false)} AS value

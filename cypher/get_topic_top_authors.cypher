@@ -8,7 +8,7 @@ CALL (t) {
   WITH a, count(p) AS works
   ORDER BY works DESC, a.citationCount DESC, a.id
   LIMIT $first
-  RETURN collect({author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex},
+  RETURN collect({author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance},
                   works: works}) AS authors
 }
 RETURN key.index AS index, authors AS value

@@ -9,7 +9,7 @@ CALL (a, key) {
   ORDER BY sortKey
   LIMIT $first
   RETURN collect({sortKey: sortKey, node: {
-    author: b {.id, .name, .orcid, .worksCount, .citationCount, .hIndex},
+    author: b {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance},
     sharedWorks: c.sharedWorks, firstYear: c.firstYear, lastYear: c.lastYear
   }}) AS rows
 }

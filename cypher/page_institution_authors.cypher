@@ -9,7 +9,7 @@ CALL (i, key) {
   ORDER BY sortKey
   LIMIT $first
   RETURN collect({sortKey: sortKey, node: {
-    author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex},
+    author: a {.id, .name, .orcid, .worksCount, .citationCount, .hIndex, .importance},
     firstYear: r.firstYear, lastYear: r.lastYear, papers: r.papers
   }}) AS rows
 }

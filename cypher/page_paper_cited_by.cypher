@@ -11,6 +11,7 @@ CALL (q, key) {
   RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
                                           .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
                                           .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
+                                          .importance, .importancePercentile, .importanceCohort,
                                           stub: coalesce(p.stub, false)}}) AS rows
 }
 RETURN key.index AS index, {total: COUNT { (:Paper)-[:CITES]->(q) }, rows: rows} AS value

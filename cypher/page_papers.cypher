@@ -78,6 +78,7 @@ CALL () {
   WITH p, CASE $order
             WHEN 'newest' THEN [-day, -cites, p.id]
             WHEN 'most_cited' THEN [-cites, -day, p.id]
+            WHEN 'importance' THEN [-coalesce(p.importance, 0.0), -cites, p.id]
             ELSE [tier, -score, -cites, p.id]
           END AS sortKey
   // end part candidates
@@ -92,6 +93,7 @@ CALL () {
   RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
                                           .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
                                           .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
+                                          .importance, .importancePercentile, .importanceCohort,
                                           stub: coalesce(p.stub, false)}}) AS rows
 }
 RETURN total, rows

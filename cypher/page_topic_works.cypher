@@ -12,6 +12,7 @@ CALL (t, key) {
   RETURN collect({sortKey: sortKey, node: p {.id, .title, .doi, .year, .publicationDate, .type, .venue, .venueId, .citedByCount,
                                           .language, .isOpenAccess, .oaStatus, .landingPageUrl, .pdfUrl, .arxivId, .codeUrls,
                                           .primaryCategory, .categories, .journalRef, .arxivComments, .arxivVersions,
+                                          .importance, .importancePercentile, .importanceCohort,
                                           stub: coalesce(p.stub, false)}}) AS rows
 }
 RETURN key.index AS index,

@@ -2,10 +2,11 @@
 // Breadth first, $depth levels (1-3). Each expanded node offers its $perNodeLimit most
 // relevant neighbours, taking turns between relationship kinds (its papers, its institutions,
 // ...); within a kind: byline order for a paper's authors, citations for papers, papers for
-// affiliations, shared works for co-authors, score for topics; ties by id. A level admits new
-// nodes by their best turn, then by the order of the node offering them, until $limit. Edges
-// are the offered relationships whose both ends were admitted. truncated: some expanded node
-// had more than $perNodeLimit neighbours, or $limit left a neighbour out.
+// affiliations, shared works for co-authors, score for topics and similar papers; ties by id.
+// A level admits new nodes by their best turn, then by the order of the node offering them,
+// until $limit. Edges are the offered relationships whose both ends were admitted.
+// truncated: some expanded node had more than $perNodeLimit neighbours, or $limit left a
+// neighbour out.
 // Work is bounded: an expanded node reads at most $scanLimit relationships of each kind (in
 // store order) and ranks those, so a hub with 100,000 members costs what one with 1,000 does.
 // The service writes this statement out once per centre label and depth
@@ -100,6 +101,16 @@ CALL (seen, frontier) {
       MATCH (n)<-[r:COLLABORATES_WITH]-(m)
       WITH r, m LIMIT $scanLimit
       RETURN r, m, 'COLLABORATES_WITH<' AS kind
+      UNION ALL
+      WITH n WHERE 'SIMILAR_TO' IN $relTypes
+      MATCH (n)-[r:SIMILAR_TO]->(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SIMILAR_TO>' AS kind
+      UNION ALL
+      WITH n WHERE 'SIMILAR_TO' IN $relTypes
+      MATCH (n)<-[r:SIMILAR_TO]-(m)
+      WITH r, m LIMIT $scanLimit
+      RETURN r, m, 'SIMILAR_TO<' AS kind
     }
     WITH kind, collect({r: r, m: m}) AS scanned
     WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
@@ -113,6 +124,7 @@ CALL (seen, frontier) {
                                AND coalesce(r.firstYear, $yearTo) <= $yearTo))
     WITH kind, cut, r, m,
          CASE
+           WHEN type(r) = 'SIMILAR_TO' THEN r.score
            WHEN m:Author AND type(r) = 'AUTHORED' THEN -r.position
            WHEN m:Paper THEN coalesce(m.citedByCount, 0)
            WHEN type(r) = 'AFFILIATED_WITH' THEN r.papers
@@ -183,6 +195,7 @@ WITH center, totalNeighbors, truncated, nodes, collect(DISTINCT CASE WHEN r IS N
     WHEN 'HAS_TOPIC' THEN r.score
     WHEN 'AFFILIATED_WITH' THEN r.papers
     WHEN 'COLLABORATES_WITH' THEN r.sharedWorks
+    WHEN 'SIMILAR_TO' THEN r.score
     ELSE 1
   END
 } END) AS edges

@@ -38,6 +38,11 @@ class PaperOrder(Enum):
         description="By publication date (the year when the day is unknown), then citations.",
     )
     MOST_CITED = strawberry.enum_value("most_cited", description="By citations, then date.")
+    IMPORTANCE = strawberry.enum_value(
+        "importance",
+        description="By importance (PageRank over citations, see Paper.importance), then "
+        "citations.",
+    )
     RELEVANCE = strawberry.enum_value(
         "relevance",
         description="Papers with every word of `query` in the title first, then those with "

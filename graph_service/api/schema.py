@@ -24,9 +24,11 @@ from graph_service.api.slices import (
     MAX_LIMIT,
     MAX_PATH,
     MAX_PER_NODE,
+    PAPER_PROJECTIONS,
     GraphSlice,
     Projection,
     RelationshipType,
+    select_paper_slice,
     select_path,
     select_slice,
     slice_parameters,
@@ -163,6 +165,10 @@ class Query:
         center = await resolve(info, id)
         if center is None:
             return None
+        if projection in PAPER_PROJECTIONS:
+            if center[0] != "Paper":
+                raise InvalidInput(f"a {projection.value} slice is of a paper, not a {center[0]}")
+            return await select_paper_slice(info.context.repository, projection, center[1], limit)
         parameters = slice_parameters(
             center[1],
             depth,

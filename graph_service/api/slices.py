@@ -36,6 +36,7 @@ class RelationshipType(Enum):
     AFFILIATED_WITH = "AFFILIATED_WITH"
     PART_OF = "PART_OF"
     COLLABORATES_WITH = "COLLABORATES_WITH"
+    SIMILAR_TO = "SIMILAR_TO"
 
 
 @strawberry.enum(description="How a slice shows the graph.")
@@ -47,11 +48,42 @@ class Projection(Enum):
         "COLLABORATION",
         description="People only: co-authors joined by edges weighted by shared works.",
     )
+    SIMILARITY = strawberry.enum_value(
+        "SIMILARITY",
+        description="Papers only, as Connected Papers draws them: a paper, its `limit` most "
+        "similar (filled up from theirs when it has fewer) and the SIMILAR_TO edges among "
+        "them, weighted by score. `depth`, `perNodeLimit` and the filters do not apply; a path "
+        "follows SIMILAR_TO edges.",
+    )
+    CITATION = strawberry.enum_value(
+        "CITATION",
+        description="A paper's prior works (cited most by it and its 40 most similar papers) "
+        "and derivative works (citing them most), `limit` in all, half each, with the CITES "
+        "edges among them; each node's `strength` says how many of those papers it joins.",
+    )
 
+
+# What SIMILARITY and CITATION take as "the paper and its most similar".
+CITATION_BASIS = 40
+# Slices of one paper only, made by their own statements.
+PAPER_PROJECTIONS = {
+    Projection.SIMILARITY: Statement.SELECT_SIMILARITY,
+    Projection.CITATION: Statement.SELECT_CITATION,
+}
 
 FULL_RELATIONSHIPS = [
-    r.value for r in RelationshipType if r is not RelationshipType.COLLABORATES_WITH
+    r.value
+    for r in RelationshipType
+    if r not in (RelationshipType.COLLABORATES_WITH, RelationshipType.SIMILAR_TO)
 ]
+
+
+@strawberry.enum(description="What a node is to the paper a SIMILARITY or CITATION slice is of.")
+class SliceRole(Enum):
+    CENTER = "CENTER"
+    SIMILAR = "SIMILAR"
+    PRIOR = "PRIOR"
+    DERIVATIVE = "DERIVATIVE"
 
 
 @strawberry.type(description="A node of a slice, with what a graph view draws.")
@@ -67,6 +99,18 @@ class SliceNode:
     year: int | None
     citations: int | None
     works_count: int | None
+    importance: float | None = strawberry.field(
+        default=None, description="A paper's importance (see Paper.importance)."
+    )
+    role: SliceRole | None = strawberry.field(
+        default=None, description="In SIMILARITY and CITATION slices: what the node is."
+    )
+    strength: float | None = strawberry.field(
+        default=None,
+        description="In SIMILARITY slices, the similarity to the centre (through a neighbour "
+        "for hop 2); in CITATION slices, how many of the paper and its most similar a prior "
+        "work is cited by, or a derivative work cites.",
+    )
 
     @strawberry.field(description="The full node, for any field not carried here.")
     async def node(self, info: Ctx) -> Node | None:
@@ -106,6 +150,9 @@ class GraphSlice:
                 year=n["year"],
                 citations=n["citations"],
                 works_count=n["worksCount"],
+                importance=n.get("importance"),
+                role=SliceRole(n["role"]) if n.get("role") else None,
+                strength=n.get("strength"),
             )
             for n in row["nodes"]
         ]
@@ -173,6 +220,18 @@ async def select_slice(
     return GraphSlice.of(row, total=row["totalNeighbors"], truncated=row["truncated"])
 
 
+async def select_paper_slice(
+    repository: Repository, projection: Projection, paper: str, limit: int
+) -> GraphSlice | None:
+    """A SIMILARITY or CITATION slice of one paper; None when there is no such paper."""
+    parameters = {"center": paper, "limit": limit, "basis": CITATION_BASIS}
+    rows = await repository.read(PAPER_PROJECTIONS[projection], parameters)
+    if not rows:
+        return None
+    row = rows[0]["slice"]
+    return GraphSlice.of(row, total=row["totalNeighbors"], truncated=row["truncated"])
+
+
 async def select_path(
     repository: Repository,
     source: tuple[str, str],
@@ -187,6 +246,10 @@ async def select_path(
         if source[0] != "Author" or target[0] != "Author":
             return None  # only authors have co-authors
         rows = await repository.read(Statement.FIND_COLLABORATION_PATH, parameters)
+    elif projection in PAPER_PROJECTIONS:
+        if source[0] != "Paper" or target[0] != "Paper":
+            return None  # only papers are similar
+        rows = await repository.read(Statement.FIND_SIMILARITY_PATH, parameters)
     else:
         rows = await repository.read(repository.catalog.path(source[0], target[0]), parameters)
     return GraphSlice.of(rows[0]["slice"], total=None, truncated=False) if rows else None

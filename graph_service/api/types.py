@@ -8,10 +8,10 @@ from typing import Any, NamedTuple
 
 import strawberry
 
-from graph_service.api.connections import DEFAULT_PAGE, Connection, page
+from graph_service.api.connections import DEFAULT_PAGE, Connection, decode_cursor, page
 from graph_service.api.context import Ctx, batcher, node_label
 from graph_service.arxiv import PAPER_PREFIX, is_category
-from graph_service.errors import check_range
+from graph_service.errors import InvalidInput, check_range
 from graph_service.statements import Statement
 
 MAX_LIST = 100
@@ -31,13 +31,31 @@ class NodeType(Enum):
 class WorkOrder(Enum):
     NEWEST_FIRST = strawberry.enum_value("newest", description="By year, then citations.")
     MOST_CITED = strawberry.enum_value("most_cited", description="By citations, then year.")
+    IMPORTANCE = strawberry.enum_value(
+        "importance", description="By importance (PageRank over citations), then citations."
+    )
 
 
 # A caller's order picks one fixed statement.
 WORKS_BY_ORDER = {
     WorkOrder.NEWEST_FIRST: Statement.PAGE_AUTHOR_WORKS_NEWEST,
     WorkOrder.MOST_CITED: Statement.PAGE_AUTHOR_WORKS_MOST_CITED,
+    WorkOrder.IMPORTANCE: Statement.PAGE_AUTHOR_WORKS_IMPORTANT,
 }
+
+
+@strawberry.enum(description="Which similarity a list of related papers follows.")
+class RelatedKind(Enum):
+    ALL = strawberry.enum_value("all", description="Every similar paper, by the combined score.")
+    CO_CITATION = strawberry.enum_value(
+        "co_citation", description="Papers cited together with this one, by co-citation."
+    )
+    COUPLING = strawberry.enum_value(
+        "coupling", description="Papers citing the same works as this one, by coupling."
+    )
+    OPENALEX = strawberry.enum_value(
+        "openalex", description="The related works OpenAlex lists that are loaded, by score."
+    )
 
 
 ALL_LABELS = [t.value for t in NodeType]
@@ -55,6 +73,10 @@ class Author(Node):
     works_count: int = strawberry.field(description="Loaded works the author is on.")
     citation_count: int = strawberry.field(description="Sum of the citedByCount of their works.")
     h_index: int = strawberry.field(description="h-index over their loaded works.")
+    importance: float | None = strawberry.field(
+        description="Their works' importance summed, each work's shared equally among its "
+        "authors; null until papers are first ranked."
+    )
 
     @classmethod
     def of(cls, value: dict[str, Any]) -> Author:
@@ -65,6 +87,7 @@ class Author(Node):
             works_count=value.get("worksCount") or 0,
             citation_count=value.get("citationCount") or 0,
             h_index=value.get("hIndex") or 0,
+            importance=value.get("importance"),
         )
 
     @strawberry.field(description="Institutions the author gave on their works, most papers first.")
@@ -184,6 +207,18 @@ class Paper(Node):
         description="The arXiv record's comments (pages, figures, venue, code)."
     )
     arxiv_versions: int | None = strawberry.field(description="How many versions arXiv has.")
+    importance: float | None = strawberry.field(
+        description="PageRank over citations (damping 0.85): 0.15 for a paper nobody cites, "
+        "more as important papers cite it. Null until papers are first ranked."
+    )
+    importance_percentile: float | None = strawberry.field(
+        description="The share (0-100) of papers of the same primary topic and year whose "
+        "importance is at most this one's: 100 is the most important of its cohort."
+    )
+    importance_cohort: int | None = strawberry.field(
+        description="How many papers share the primary topic and year the percentile is "
+        "within; a percentile among few says little."
+    )
     category_ids: strawberry.Private[list[str]]
 
     @strawberry.field(description="arXiv categories, the primary one first; empty off arXiv.")
@@ -239,6 +274,9 @@ class Paper(Node):
             journal_ref=value.get("journalRef"),
             comments=value.get("arxivComments"),
             arxiv_versions=value.get("arxivVersions"),
+            importance=value.get("importance"),
+            importance_percentile=value.get("importancePercentile"),
+            importance_cohort=value.get("importanceCohort"),
             category_ids=value.get("categories") or [],
         )
 
@@ -297,6 +335,38 @@ class Paper(Node):
     ) -> Connection[Paper]:
         return await page(info, Statement.PAGE_PAPER_CITED_BY, self.id, first, after, Paper.of)
 
+    @strawberry.field(
+        description="Papers like this one, best first: cited together with it (co-citation), "
+        "citing the same works (coupling) or listed by OpenAlex. Each paper keeps its best "
+        "20 (GRAPH_SERVICE_SIMILAR_TOP_K) by co-citation and by coupling, made again when its "
+        "citations change."
+    )
+    async def related(
+        self,
+        info: Ctx,
+        first: int = DEFAULT_PAGE,
+        after: str | None = None,
+        kind: RelatedKind = RelatedKind.ALL,
+        include_stubs: bool = False,
+    ) -> Connection[RelatedPaper]:
+        if after is not None:
+            position = decode_cursor(Statement.PAGE_PAPER_RELATED, after)
+            if position and position[0] != kind.value:
+                raise InvalidInput(
+                    f"the cursor `after` comes from a list of kind {position[0]}, not "
+                    f"{kind.value}: page with the kind it came from"
+                )
+        return await page(
+            info,
+            Statement.PAGE_PAPER_RELATED,
+            self.id,
+            first,
+            after,
+            RelatedPaper.of,
+            kind=kind.value,
+            includeStubs=include_stubs,
+        )
+
 
 @strawberry.type(description="An author on a paper.")
 class Authorship:
@@ -309,6 +379,33 @@ class Authorship:
     async def institutions(self, info: Ctx) -> list[Institution]:
         values = await batcher(info).get_many(Statement.GET_INSTITUTIONS, self.institution_ids)
         return [Institution.of(value) for value in values if value]
+
+
+@strawberry.type(description="A paper similar to another, with how similar.")
+class RelatedPaper:
+    paper: Paper
+    score: float = strawberry.field(
+        description="1 - (1 - coCitation)(1 - coupling)(1 - 0.1 when OpenAlex lists it)."
+    )
+    co_citation: float = strawberry.field(
+        description="Works citing both / sqrt(works citing each) (Salton's cosine); a work "
+        "citing more than 500 (GRAPH_SERVICE_SIMILAR_HUB_CAP) adds nothing."
+    )
+    coupling: float = strawberry.field(
+        description="Works both cite / sqrt(works each cites); a work cited more than 500 "
+        "times (GRAPH_SERVICE_SIMILAR_HUB_CAP) adds nothing."
+    )
+    openalex: bool = strawberry.field(description="OpenAlex lists it among the related works.")
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> RelatedPaper:
+        return cls(
+            paper=Paper.of(value["paper"]),
+            score=value["score"],
+            co_citation=value["coCitation"],
+            coupling=value["coupling"],
+            openalex=value["openalex"],
+        )
 
 
 @strawberry.type(description="A topic of a paper.")
