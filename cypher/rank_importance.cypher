@@ -14,7 +14,8 @@ WHERE p.year IS NOT NULL AND p.importance IS NOT NULL
                  AND (coalesce(o.score, 0.0) > coalesce(h.score, 0.0)
                       OR (coalesce(o.score, 0.0) = coalesce(h.score, 0.0) AND x.id < t.id)) }
       END
-WITH t, p.year AS year, p.importance AS importance, collect(p) AS tied
+// Rounded, so that ranks do not hang on the last bits of a parallel sum.
+WITH t, p.year AS year, round(p.importance, 9) AS importance, collect(p) AS tied
 ORDER BY importance
 WITH t, year, collect(tied) AS levels
 WITH levels,

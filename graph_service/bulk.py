@@ -2,8 +2,9 @@
 
 The works are read and checked by `records` as every import does (same rejects), the newest
 record of each work is kept, the authors' derived values come from `derived`, and everything
-is written as `neo4j-admin database import` CSV. The result is the graph an online load of
-the same files gives (tested by comparing dumps).
+is written as `neo4j-admin database import` CSV, every paper :Stale; the CLI then makes papers'
+similarity lists and importance with the statements an online load runs. The result is the
+graph an online load of the same files gives (tested by comparing dumps).
 """
 
 from __future__ import annotations
@@ -137,16 +138,22 @@ class BulkImport:
 
         self._csv(
             "papers.csv",
-            ["id:ID(Paper)", *(f"{k}{kind}" for k, kind in PAPER_COLUMNS), "stub:boolean"],
+            # :Stale: similarity lists are made after the import (graph_service.store).
+            [
+                "id:ID(Paper)",
+                *(f"{k}{kind}" for k, kind in PAPER_COLUMNS),
+                "stub:boolean",
+                ":LABEL",
+            ],
             (
-                [w.id, *(_cell(w.props[k]) for k, _ in PAPER_COLUMNS), "false"]
+                [w.id, *(_cell(w.props[k]) for k, _ in PAPER_COLUMNS), "false", "Stale"]
                 for w in works.values()
             ),
         )
         self._csv(
             "stubs.csv",
-            ["id:ID(Paper)", "stub:boolean"],
-            ([ref, "true"] for ref in sorted(referenced - works.keys())),
+            ["id:ID(Paper)", "stub:boolean", ":LABEL"],
+            ([ref, "true", "Stale"] for ref in sorted(referenced - works.keys())),
         )
 
         totals = derived.totals(works.values())

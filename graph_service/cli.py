@@ -301,6 +301,7 @@ def load_openalex(
 def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     from graph_service.bulk import BulkImport
     from graph_service.progress import ConsoleProgress
+    from graph_service.store import refresh_importance, refresh_similarity
 
     settings = settings_of(ctx)
     if settings.neo4j_uri is not None:
@@ -325,6 +326,13 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
 
     async def finish(repository: Repository) -> None:
         await repository.apply_schema()
+        with ConsoleProgress(err) as progress:
+            progress.start("refreshing similar papers", None)
+            report.refreshed_papers = await refresh_similarity(
+                repository, settings.similar_top_k, settings.similar_hub_cap
+            )
+            progress.start("ranking papers", None)
+            report.ranked_papers = (await refresh_importance(repository)).papers
 
     started = time.perf_counter()
     with_repository(ctx, finish)

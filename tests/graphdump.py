@@ -29,6 +29,9 @@ def canonical(value: Any) -> str:
             return {key: normal(val) for key, val in item.items()}
         if isinstance(item, list):
             return [normal(val) for val in item]
+        if isinstance(item, float):
+            # PageRank sums in parallel, in an order that differs from one database to another.
+            return float(f"{item:.10g}")
         return item
 
     return json.dumps(normal(value), sort_keys=True, default=str)
