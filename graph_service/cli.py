@@ -383,6 +383,45 @@ def load_demo(
     run_load(ctx, loads, DEFAULT_REJECTS, 1000, if_empty=if_empty)
 
 
+@app.command()
+def refresh(
+    ctx: typer.Context,
+    all_papers: Annotated[
+        bool, typer.Option("--all", help="Make every paper's similarity list, not only :Stale ones")
+    ] = False,
+) -> None:
+    """Bring papers' similarity lists and every paper's and author's importance up to date."""
+    from graph_service.progress import ConsoleProgress
+    from graph_service.store import refresh_importance, refresh_similarity
+
+    settings = settings_of(ctx)
+
+    async def work(repository: Repository) -> tuple[int, int]:
+        with ConsoleProgress(err) as progress:
+            if all_papers:
+                progress.start("marking every paper", None)
+                while (
+                    await repository.write(
+                        Statement.MARK_PAPERS_STALE, {"limit": 20_000}, tx_timeout=300.0
+                    )
+                )[0]["marked"]:
+                    pass
+            progress.start("refreshing similar papers", None)
+            lists = await refresh_similarity(
+                repository, settings.similar_top_k, settings.similar_hub_cap
+            )
+            progress.start("ranking papers", None)
+            ranking = await refresh_importance(repository)
+        return lists, ranking.papers
+
+    started = time.perf_counter()
+    lists, ranked = with_repository(ctx, work)
+    out.print(
+        f"{lists:,} similarity lists made, {ranked:,} papers ranked "
+        f"in {time.perf_counter() - started:.1f}s"
+    )
+
+
 @db_app.command("stats")
 def db_stats(ctx: typer.Context) -> None:
     """Counts per label and relationship type; stubs apart from papers."""

@@ -52,6 +52,7 @@ class Statement(StrEnum):
     GET_TOPIC_TOP_AUTHORS = "get_topic_top_authors"
     GET_TOPICS = "get_topics"
     LINK_ARXIV_PAPERS = "link_arxiv_papers"
+    MARK_PAPERS_STALE = "mark_papers_stale"
     PAGE_AUTHOR_COLLABORATORS = "page_author_collaborators"
     PAGE_AUTHOR_WORKS_IMPORTANT = "page_author_works_important"
     PAGE_AUTHOR_WORKS_MOST_CITED = "page_author_works_most_cited"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,26 +104,19 @@ async def refresh_authors(repository: Repository) -> int:
     A batch holding prolific authors (thousands of works and co-authors) can outgrow the
     memory Neo4j gives one transaction: it is then tried again in halves, down to one author.
     """
-    total, batch = 0, REFRESH_BATCH
-    while True:
-        try:
-            rows = await repository.write_many(
-                [
-                    (Statement.SELECT_STALE_AUTHORS, {"limit": batch}),
-                    (Statement.REFRESH_AUTHORS, {}),
-                    (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
-                ],
-                tx_timeout=WRITE_TIMEOUT,
-            )
-        except OutOfMemory:
-            if batch == 1:
-                raise
-            batch //= 2
-            continue
-        done = int(rows[2][0]["refreshed"])
-        total += done
-        if done < batch:
-            return total
+
+    async def batch(limit: int) -> int:
+        rows = await repository.write_many(
+            [
+                (Statement.SELECT_STALE_AUTHORS, {"limit": limit}),
+                (Statement.REFRESH_AUTHORS, {}),
+                (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
+            ],
+            tx_timeout=WRITE_TIMEOUT,
+        )
+        return int(rows[2][0]["refreshed"])
+
+    return await _until_done(batch, REFRESH_BATCH)
 
 
 async def refresh_similarity(
@@ -131,23 +125,32 @@ async def refresh_similarity(
     """Make the similarity lists of :Stale papers again; returns how many were made. A batch
     holding papers cited thousands of times can outgrow a transaction's memory: it is then
     tried again in halves, down to one paper."""
-    total, batch = 0, SIMILARITY_BATCH
     parameters = {"topK": top_k, "hubCap": hub_cap, "openalexWeight": OPENALEX_WEIGHT}
+
+    async def batch(limit: int) -> int:
+        rows = await repository.write(
+            Statement.REFRESH_SIMILARITY, {**parameters, "limit": limit}, tx_timeout=WRITE_TIMEOUT
+        )
+        return int(rows[0]["refreshed"]) if rows else 0
+
+    return await _until_done(batch, SIMILARITY_BATCH)
+
+
+async def _until_done(batch: Callable[[int], Awaitable[int]], size: int) -> int:
+    """Run `batch` with a limit of `size` until it does fewer; returns the total done. A batch
+    that outgrows the memory Neo4j gives one transaction is tried again in halves, down to
+    one."""
+    total = 0
     while True:
         try:
-            rows = await repository.write(
-                Statement.REFRESH_SIMILARITY,
-                {**parameters, "limit": batch},
-                tx_timeout=WRITE_TIMEOUT,
-            )
+            done = await batch(size)
         except OutOfMemory:
-            if batch == 1:
+            if size == 1:
                 raise
-            batch //= 2
+            size //= 2
             continue
-        done = int(rows[0]["refreshed"]) if rows else 0
         total += done
-        if done < batch:
+        if done < size:
             return total
 
 

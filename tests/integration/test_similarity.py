@@ -12,11 +12,14 @@ from typing import Any
 
 import neo4j
 import pytest
+from typer.testing import CliRunner
 
+from graph_service.cli import app as cli
 from graph_service.repository import Repository
 from graph_service.store import delete_work, refresh_similarity, upsert_records
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import Api, api_for, cypher, load_files
+from tests.integration.test_ingest import cli_env
 
 OA = "https://openalex.org/"
 A, B, C, D = "W9100000001", "W9100000002", "W9100000003", "W9100000004"
@@ -184,6 +187,21 @@ def test_writes_refresh_what_they_touch(neo4j_target: Neo4jTarget, small: neo4j.
         {k: v for k, v in before.items() if k[0] in (X, Z)},
     )
     assert not any(E in key for key in after)
+
+
+def test_refresh_all_makes_every_list_again(neo4j_target: Neo4jTarget, small: neo4j.Driver) -> None:
+    cypher(small, "MATCH ()-[s:SIMILAR_TO]->() DELETE s")
+    cypher(small, "MATCH (p:Paper) REMOVE p.importance")
+    result = CliRunner().invoke(
+        cli, ["refresh", "--all"], env={**cli_env(neo4j_target), "GRAPH_SERVICE_SIMILAR_TOP_K": "1"}
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{len(CITES)} similarity lists made, {len(CITES)} papers ranked" in result.output
+    lists: dict[str, set[str]] = {}
+    for p, q in stored(small):
+        lists.setdefault(p, set()).add(q)
+    assert lists[A] == {B}
+    assert not cypher(small, "MATCH (p:Paper) WHERE p.importance IS NULL RETURN p.id AS id")
 
 
 def pagerank(cites: dict[str, list[str]], damping: float = 0.85) -> dict[str, float]:
