@@ -31,7 +31,8 @@ REFERENCE = """
 MATCH (p:Paper) WHERE NOT coalesce(p.stub, false)
 RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.year AS year,
        p.publicationDate AS date, coalesce(p.citedByCount, 0) AS cites,
-       coalesce(p.codeUrls, []) AS code, coalesce(p.isOpenAccess, false) AS oa,
+       coalesce(p.importance, 0.0) AS importance, coalesce(p.codeUrls, []) AS code,
+       coalesce(p.isOpenAccess, false) AS oa,
        [(a:Author)-[:AUTHORED]->(p) | a.id] AS authors,
        reduce(ids = [], r IN [(p)<-[r:AUTHORED]-() | coalesce(r.institutionIds, [])] | ids + r)
          AS institutions,
@@ -118,6 +119,7 @@ def expected(
     keys: dict[str, Callable[[dict[str, Any]], tuple[Any, ...]]] = {
         "NEWEST": lambda p: (-day(p), -p["cites"], p["id"]),
         "MOST_CITED": lambda p: (-p["cites"], -day(p), p["id"]),
+        "IMPORTANCE": lambda p: (-p["importance"], -p["cites"], p["id"]),
     }
     return [p["id"] for p in sorted((p for p in listed if passes(p)), key=keys[order])]
 
@@ -162,7 +164,7 @@ def filters(driver: neo4j.Driver) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize("order", ["NEWEST", "MOST_CITED"])
+@pytest.mark.parametrize("order", ["NEWEST", "MOST_CITED", "IMPORTANCE"])
 def test_every_filter_and_order_lists_what_cypher_finds(
     api: Api, listed: list[dict[str, Any]], driver: neo4j.Driver, order: str
 ) -> None:
