@@ -123,7 +123,7 @@ class GraphQLApp(GraphQL[Context, None]):
             batcher=Batcher(repository),
             request_id=request_id,
             write_token=settings.token,
-            similar=(settings.similar_top_k, settings.similar_hub_cap),
+            similar=settings.similar,
             request=request if isinstance(request, Request) else None,
             response=response if isinstance(response, Response) else None,
         )

@@ -248,8 +248,7 @@ def run_load(
                 batch_size=batch,
                 rejects_file=rejects,
                 progress=progress,
-                top_k=settings.similar_top_k,
-                hub_cap=settings.similar_hub_cap,
+                similar=settings.similar,
             )
             for kind, paths in loads:
                 load = {
@@ -301,7 +300,7 @@ def load_openalex(
 def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     from graph_service.bulk import BulkImport
     from graph_service.progress import ConsoleProgress
-    from graph_service.store import refresh_importance, refresh_similarity
+    from graph_service.store import refresh_papers
 
     settings = settings_of(ctx)
     if settings.neo4j_uri is not None:
@@ -327,12 +326,9 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     async def finish(repository: Repository) -> None:
         await repository.apply_schema()
         with ConsoleProgress(err) as progress:
-            progress.start("refreshing similar papers", None)
-            report.refreshed_papers = await refresh_similarity(
-                repository, settings.similar_top_k, settings.similar_hub_cap
+            report.refreshed_papers, report.ranked_papers = await refresh_papers(
+                repository, settings.similar, progress
             )
-            progress.start("ranking papers", None)
-            report.ranked_papers = (await refresh_importance(repository)).papers
 
     started = time.perf_counter()
     with_repository(ctx, finish)
@@ -392,7 +388,7 @@ def refresh(
 ) -> None:
     """Bring papers' similarity lists and every paper's and author's importance up to date."""
     from graph_service.progress import ConsoleProgress
-    from graph_service.store import refresh_importance, refresh_similarity
+    from graph_service.store import refresh_papers
 
     settings = settings_of(ctx)
 
@@ -406,13 +402,7 @@ def refresh(
                     )
                 )[0]["marked"]:
                     pass
-            progress.start("refreshing similar papers", None)
-            lists = await refresh_similarity(
-                repository, settings.similar_top_k, settings.similar_hub_cap
-            )
-            progress.start("ranking papers", None)
-            ranking = await refresh_importance(repository)
-        return lists, ranking.papers
+            return await refresh_papers(repository, settings.similar, progress)
 
     started = time.perf_counter()
     lists, ranked = with_repository(ctx, work)

@@ -25,8 +25,7 @@ from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.store import (
     BATCH_SIZE,
     refresh_authors,
-    refresh_importance,
-    refresh_similarity,
+    refresh_papers,
     store_arxiv,
     store_institutions,
     store_works,
@@ -45,12 +44,10 @@ class Importer:
         batch_size: int = BATCH_SIZE,
         rejects_file: Path | None = None,
         progress: Progress | None = None,
-        top_k: int = SIMILAR_TOP_K,
-        hub_cap: int = SIMILAR_HUB_CAP,
+        similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
     ) -> None:
         self.repository = repository
-        self.top_k = top_k
-        self.hub_cap = hub_cap
+        self.similar = similar
         self.batch_size = batch_size
         self.rejects_path = rejects_file
         self.progress = progress or Progress()
@@ -99,12 +96,9 @@ class Importer:
         if refresh:
             self.progress.start("refreshing authors' derived values", None)
             report.refreshed_authors = await refresh_authors(self.repository)
-            self.progress.start("refreshing similar papers", None)
-            report.refreshed_papers = await refresh_similarity(
-                self.repository, self.top_k, self.hub_cap
+            report.refreshed_papers, report.ranked_papers = await refresh_papers(
+                self.repository, self.similar, self.progress
             )
-            self.progress.start("ranking papers", None)
-            report.ranked_papers = (await refresh_importance(self.repository)).papers
         report.seconds = time.perf_counter() - started
         return report
 

@@ -152,6 +152,11 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def similar(self) -> tuple[int, int]:
+        """(top K, hub cap) of the similarity lists."""
+        return self.similar_top_k, self.similar_hub_cap
+
+    @property
     def token(self) -> str | None:
         return self.write_token.get_secret_value() if self.write_token else None
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
 from graph_service.errors import OutOfMemory
 from graph_service.openalex import Work
-from graph_service.records import Rejects, Report, memory_lines, newest, read_works
+from graph_service.records import Progress, Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
 from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.statements import Statement
@@ -154,21 +153,12 @@ async def _until_done(batch: Callable[[int], Awaitable[int]], size: int) -> int:
             return total
 
 
-@dataclass(frozen=True)
-class Ranking:
-    """What ranking papers did: papers ranked, PageRank's rounds, whether it converged."""
-
-    papers: int = 0
-    iterations: int = 0
-    converged: bool = True
-
-
-async def refresh_importance(repository: Repository) -> Ranking:
+async def refresh_importance(repository: Repository) -> int:
     """PageRank over every citation, written to papers as `importance`; then each paper's
-    percentile within its topic and year, and authors' importance from their works'."""
-    counts = (await repository.read(Statement.COUNT_GRAPH))[0]
-    if not int(counts.get("papers", 0)) + int(counts.get("stubs", 0)):
-        return Ranking()
+    percentile within its topic and year, and authors' importance from their works'. Returns
+    how many papers were ranked."""
+    if (await repository.read(Statement.SAMPLE_IDS))[0]["Paper"] is None:
+        return 0  # no papers: Graph Data Science cannot project a label no node has
     graph = f"citations-{uuid.uuid4().hex}"
     await repository.write(Statement.PROJECT_CITATIONS, {"graph": graph}, tx_timeout=RANK_TIMEOUT)
     try:
@@ -203,11 +193,21 @@ async def refresh_importance(repository: Repository) -> Ranking:
         if int(done["done"]) < AUTHOR_BATCH:
             break
         after = done["last"]
-    return Ranking(
-        papers=int(rows[0]["nodePropertiesWritten"]),
-        iterations=int(rows[0]["ranIterations"]),
-        converged=bool(rows[0]["didConverge"]),
-    )
+    return int(rows[0]["nodePropertiesWritten"])
+
+
+async def refresh_papers(
+    repository: Repository,
+    similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
+    progress: Progress | None = None,
+) -> tuple[int, int]:
+    """What every load ends with: the similarity lists of :Stale papers made again with
+    (top K, hub cap), then every paper ranked. Returns (lists made, papers ranked)."""
+    progress = progress or Progress()
+    progress.start("refreshing similar papers", None)
+    lists = await refresh_similarity(repository, *similar)
+    progress.start("ranking papers", None)
+    return lists, await refresh_importance(repository)
 
 
 async def upsert_records(
