@@ -3,8 +3,8 @@
 import { encodePath, escapeHtml, plural } from "./api.js";
 import { miniGraph } from "./minigraph.js";
 import { PAPER_ITEM, pagedList } from "./paperlist.js";
-import { loadInto, SEARCH_INSTEAD } from "./states.js";
-import { sortTabs } from "./tabs.js";
+import { loadNode, pageView } from "./states.js";
+import { ORDERS, sortOf, sortTabs } from "./tabs.js";
 
 const HEAD = `query($id: ID!) { institution(id: $id) {
   id name countryCode type ror parents { id name }
@@ -14,83 +14,70 @@ const WORKS = `query($id: ID!, $order: PaperOrder, $after: String, $counted: Boo
   papers(filter: { institutionIds: [$id] }, orderBy: $order, first: 20, after: $after) {
     totalCount @include(if: $counted) pageInfo { hasNextPage endCursor } nodes { ${PAPER_ITEM} } } }`;
 
-let stops = [];
-
-export const institutionView = {
-  async enter(id, params) {
-    const page = document.getElementById("page");
-    const controller = new AbortController();
-    stops.push(() => controller.abort());
-    const place = await loadInto(page, {
-      what: "Loading the institution",
-      query: HEAD,
-      variables: { id },
-      pick: (data) => data.institution,
-      signal: controller.signal,
-      retry: () => institutionView.enter(id, params),
-      missing: `No institution with the id ${id} is in the graph.`,
-      next: SEARCH_INSTEAD,
-      title: "Institution not found · Research graph",
-    });
-    if (!place) return;
-    document.title = `${place.name} · Research graph`;
-    const sort = params.get("sort") === "newest" ? "newest" : "most_cited";
-    const facts = [place.type, place.countryCode].filter(Boolean).map(escapeHtml).join(" · ");
-    page.innerHTML = `
-      <article class="institution-page">
-        <header class="entity-head">
-          <p class="kind kind-INSTITUTION">Institution</p>
-          <h2 id="institution-name">${escapeHtml(place.name)}</h2>
-          <p class="muted">${facts}${
-            place.ror ? ` · <a href="${escapeHtml(place.ror)}" target="_blank" rel="noopener">ROR</a>` : ""
-          }</p>
-          ${
-            place.parents.length
-              ? `<p>Part of ${place.parents
-                  .map((p) => `<a href="/institution/${encodePath(p.id)}">${escapeHtml(p.name)}</a>`)
-                  .join(", ")}</p>`
-              : ""
-          }
-        </header>
-        <div class="columns">
-          <section class="main-column">
-            <div class="list-head"><h3 id="institution-count">Papers</h3>${sortTabs(
-              `/institution/${encodePath(place.id)}`,
-              sort,
-            )}</div>
-            <div id="institution-papers"></div>
-          </section>
-          <aside class="side-column">
-            <h3>Top authors <small class="muted">(${place.authors.totalCount})</small></h3>
-            <ol class="plain">${
-              place.authors.nodes
-                .map(
-                  (m) => `<li><a href="/author/${encodePath(m.author.id)}">${escapeHtml(m.author.name)}</a>
-                    <small class="muted">${plural(m.papers, "paper")} here, ${m.firstYear ?? "?"}–${m.lastYear ?? "?"}</small></li>`,
-                )
-                .join("") || '<li class="muted">No authors recorded.</li>'
-            }</ol>
-            <h3>Around it</h3>
-            <div class="mini-graph" id="institution-graph"></div>
-            <p><a href="/?id=${encodePath(place.id)}">Explore the graph from here</a></p>
-          </aside>
-        </div>
-      </article>`;
-    stops.push(
-      pagedList(page.querySelector("#institution-papers"), {
-        query: WORKS,
-        variables: { id: place.id, order: sort === "newest" ? "NEWEST" : "MOST_CITED" },
-        pick: (data) => data.papers,
-        onFirst: (c) => {
-          page.querySelector("#institution-count").textContent = plural(c.totalCount, "Paper");
-        },
-        missing: "No papers in the graph name this institution yet.",
-      }),
-      miniGraph(page.querySelector("#institution-graph"), place.id),
-    );
-  },
-  leave() {
-    stops.forEach((stop) => stop());
-    stops = [];
-  },
-};
+export const institutionView = pageView(async (id, params, stop) => {
+  const page = document.getElementById("page");
+  const place = await loadNode({
+    noun: "institution",
+    query: HEAD,
+    id,
+    pick: (data) => data.institution,
+    stop,
+    retry: () => institutionView.enter(id, params),
+  });
+  if (!place) return;
+  document.title = `${place.name} · Research graph`;
+  const sort = sortOf(params);
+  const facts = [place.type, place.countryCode].filter(Boolean).map(escapeHtml).join(" · ");
+  page.innerHTML = `
+    <article class="institution-page">
+      <header class="entity-head">
+        <p class="kind kind-INSTITUTION">Institution</p>
+        <h2 id="institution-name">${escapeHtml(place.name)}</h2>
+        <p class="muted">${facts}${
+          place.ror ? ` · <a href="${escapeHtml(place.ror)}" target="_blank" rel="noopener">ROR</a>` : ""
+        }</p>
+        ${
+          place.parents.length
+            ? `<p>Part of ${place.parents
+                .map((p) => `<a href="/institution/${encodePath(p.id)}">${escapeHtml(p.name)}</a>`)
+                .join(", ")}</p>`
+            : ""
+        }
+      </header>
+      <div class="columns">
+        <section class="main-column">
+          <div class="list-head"><h3 id="institution-count">Papers</h3>${sortTabs(
+            `/institution/${encodePath(place.id)}`,
+            sort,
+          )}</div>
+          <div id="institution-papers"></div>
+        </section>
+        <aside class="side-column">
+          <h3>Top authors <small class="muted">(${place.authors.totalCount})</small></h3>
+          <ol class="plain">${
+            place.authors.nodes
+              .map(
+                (m) => `<li><a href="/author/${encodePath(m.author.id)}">${escapeHtml(m.author.name)}</a>
+                  <small class="muted">${plural(m.papers, "paper")} here, ${m.firstYear ?? "?"}–${m.lastYear ?? "?"}</small></li>`,
+              )
+              .join("") || '<li class="muted">No authors recorded.</li>'
+          }</ol>
+          <h3>Around it</h3>
+          <div class="mini-graph" id="institution-graph"></div>
+          <p><a href="/?id=${encodePath(place.id)}">Explore the graph from here</a></p>
+        </aside>
+      </div>
+    </article>`;
+  stop(
+    pagedList(page.querySelector("#institution-papers"), {
+      query: WORKS,
+      variables: { id: place.id, order: ORDERS[sort].order },
+      pick: (data) => data.papers,
+      onFirst: (c) => {
+        page.querySelector("#institution-count").textContent = plural(c.totalCount, "Paper");
+      },
+      missing: "No papers in the graph name this institution yet.",
+    }),
+    miniGraph(page.querySelector("#institution-graph"), place.id),
+  );
+});

@@ -4,6 +4,7 @@ import taxonomy from "../../graph_service/data/arxiv-categories.tsv";
 import { escapeHtml, plural } from "./api.js";
 import { PAPER_ITEM, pagedList } from "./paperlist.js";
 import { navigate } from "./router.js";
+import { ORDERS as LIST_ORDERS } from "./tabs.js";
 
 const LIST = `query($filter: PaperFilter, $order: PaperOrder, $after: String, $counted: Boolean = true) {
   papers(filter: $filter, orderBy: $order, first: 20, after: $after) {
@@ -14,7 +15,8 @@ const CATEGORIES = taxonomy
   .filter((line) => line && !line.startsWith("#"))
   .map((line) => line.split("\t"));
 
-const ORDERS = { newest: "NEWEST", most_cited: "MOST_CITED", relevance: "RELEVANCE" };
+// Words add a relevance order to the orders every list has.
+const ORDERS = { ...LIST_ORDERS, relevance: { order: "RELEVANCE", label: "Relevance" } };
 
 // The filter the address names, as the API takes it.
 export function filterOf(params) {
@@ -50,7 +52,7 @@ export const papersView = {
   enter(_id, params) {
     const page = document.getElementById("page");
     const filter = filterOf(params);
-    const sort = ORDERS[params.get("sort")] ? params.get("sort") : filter.query ? "relevance" : "newest";
+    const sort = Object.hasOwn(ORDERS, params.get("sort")) ? params.get("sort") : filter.query ? "relevance" : "newest";
     document.title = `Papers${filter.categories ? ` in ${filter.categories.join(", ")}` : ""} · Research graph`;
     const value = (name) => escapeHtml(params.get(name) || "");
     page.innerHTML = `
@@ -67,11 +69,12 @@ export const papersView = {
         <label>To <input name="to" type="number" min="1000" max="2999" value="${value("to")}" placeholder="year"></label>
         <label class="check"><input name="code" type="checkbox" value="1" ${filter.hasCode ? "checked" : ""}> Has code</label>
         <label class="check"><input name="oa" type="checkbox" value="1" ${filter.openAccess ? "checked" : ""}> Open access</label>
-        <label>Sort <select name="sort">
-          <option value="newest" ${sort === "newest" ? "selected" : ""}>Newest</option>
-          <option value="most_cited" ${sort === "most_cited" ? "selected" : ""}>Most cited</option>
-          <option value="relevance" ${sort === "relevance" ? "selected" : ""} ${filter.query ? "" : "disabled"}>Relevance</option>
-        </select></label>
+        <label>Sort <select name="sort">${Object.entries(ORDERS)
+          .map(
+            ([value, { label }]) => `<option value="${value}" ${sort === value ? "selected" : ""}
+              ${value === "relevance" && !filter.query ? "disabled" : ""}>${label}</option>`,
+          )
+          .join("")}</select></label>
         <button type="submit">Apply</button>
       </form>
       <div id="paper-list"></div>`;
@@ -87,7 +90,7 @@ export const papersView = {
     const described = describe(filter);
     stop = pagedList(page.querySelector("#paper-list"), {
       query: LIST,
-      variables: { filter, order: ORDERS[sort] },
+      variables: { filter, order: ORDERS[sort].order },
       pick: (data) => data.papers,
       onFirst: (connection) => {
         page.querySelector("#list-count").textContent =
