@@ -142,6 +142,7 @@ PAGE_ROUTES = (
     "/",
     "/papers",
     "/paper/{id:path}",
+    "/similar/{id:path}",
     "/author/{id:path}",
     "/topic/{id:path}",
     "/institution/{id:path}",

@@ -68,7 +68,13 @@ def test_explorer_and_assets_are_served_locally(client: TestClient) -> None:
         assert asset.status_code == 200, name
         assert len(asset.content) > 1000
     # Each view's address opens the page app, which draws the view it names.
-    for view in ("/papers?category=cs.LG", "/paper/W1", "/author/A1", "/topic/fields/17"):
+    for view in (
+        "/papers?category=cs.LG",
+        "/paper/W1",
+        "/similar/W1",
+        "/author/A1",
+        "/topic/fields/17",
+    ):
         assert client.get(view).text == page.text, view
     assert client.get("/no-such-view").status_code == 404
     ide = client.get("/graphql", headers={"Accept": "text/html"})

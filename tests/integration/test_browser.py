@@ -368,6 +368,152 @@ def test_category_and_institution_pages(service: str, page: Page, driver: neo4j.
     both_widths(page, "page-institution")
 
 
+def test_important_order_on_the_lists(service: str, page: Page, driver: neo4j.Driver) -> None:
+    page.goto(service + "/topic/cs.LG")
+    page.click(".tabs >> text=Most important")
+    page.wait_for_url("**/topic/cs.LG?sort=important")
+    page.wait_for_function("document.querySelector('.tabs .on')?.innerText === 'Most important'")
+    ids = [p["id"] for p in listed(page, "#topic-papers")]
+    rank = {
+        str(row["id"]): float(str(row["importance"]))
+        for row in cypher_rows(
+            driver,
+            "MATCH (p:Paper) WHERE p.id IN $ids RETURN p.id AS id, p.importance AS importance",
+            ids=ids,
+        )
+    }
+    shown = [rank[i] for i in ids]
+    assert shown == sorted(shown, reverse=True)
+    best = cypher_rows(
+        driver,
+        "MATCH (p:Paper)-[:HAS_TOPIC]->(:Category {id: 'cs.LG'}) WHERE NOT coalesce(p.stub, false) "
+        "RETURN max(p.importance) AS top",
+    )[0]["top"]
+    assert shown[0] == best
+
+    # The paper list's sort menu has it too, and keeps it in the address.
+    page.goto(service + "/papers")
+    page.select_option("select[name=sort]", "important")
+    page.wait_for_url("**/papers?sort=important")
+    page.wait_for_function("document.querySelector('select[name=sort]').value === 'important'")
+    top = cypher_rows(
+        driver,
+        "MATCH (p:Paper) WHERE NOT coalesce(p.stub, false) RETURN max(p.importance) AS top",
+    )[0]["top"]
+    first = listed(page)[0]["id"]
+    assert rank_of(driver, first) == top
+
+
+def rank_of(driver: neo4j.Driver, paper: str) -> object:
+    rows = cypher_rows(driver, "MATCH (p:Paper {id: $id}) RETURN p.importance AS i", id=paper)
+    return rows[0]["i"]
+
+
+def cy_positions(page: Page) -> dict[str, float]:
+    """The x of every paper the similarity graph draws (cytoscape keeps its instance on the
+    container)."""
+    positions: dict[str, float] = page.evaluate(
+        """() => Object.fromEntries(document.querySelector('#similar-graph')._cyreg.cy
+            .nodes('[colour]').map(n => [n.id(), n.position('x')]))"""
+    )
+    return positions
+
+
+def test_similar_papers_graph_lists_and_address(
+    service: str, page: Page, driver: neo4j.Driver
+) -> None:
+    seed = cypher_rows(
+        driver,
+        "MATCH (p:Paper)-[:SIMILAR_TO]->(q:Paper) WITH p, count(q) AS n "
+        "ORDER BY n DESC, p.id LIMIT 1 "
+        "MATCH (p)-[r:SIMILAR_TO]->(q:Paper) WITH p, n, q ORDER BY r.score DESC, q.id "
+        "RETURN p.id AS id, p.title AS title, n, collect(q.title)[0] AS closest",
+    )[0]
+    # From the paper page's similar papers to the graph of them.
+    page.goto(service + f"/paper/{seed['id']}")
+    page.wait_for_selector("#paper-similar .similar-brief li")
+    assert (
+        page.locator("#paper-similar .similar-brief li")
+        .first.inner_text()
+        .startswith(str(seed["closest"]))
+    )
+    page.click("#paper-similar-link")
+    page.wait_for_url(f"**/similar/{seed['id']}")
+    page.wait_for_function(
+        "Number(document.querySelector('#similar-graph')?.dataset.nodeCount) > 1"
+    )
+    assert page.inner_text("#similar-title") == seed["title"]
+    assert page.title() == f"Similar to {seed['title']} · Research graph"
+    drawn = cy_positions(page)
+    listed_ids = page.eval_on_selector_all(
+        "#similar-list li[data-id]", "l => l.map(i => i.dataset.id)"
+    )
+    # The list names every paper drawn but the seed, most similar first.
+    assert set(listed_ids) == set(drawn) - {seed["id"]}
+    assert len(listed_ids) >= min(int(str(seed["n"])), 40)
+    assert page.locator("#similar-list .pick").first.inner_text() == seed["closest"]
+    # Left to right is oldest to newest.
+    years = {
+        str(row["id"]): row["year"]
+        for row in cypher_rows(
+            driver,
+            "MATCH (p:Paper) WHERE p.id IN $ids RETURN p.id AS id, p.year AS year",
+            ids=list(drawn),
+        )
+    }
+    by_x = [years[i] for i in sorted(drawn, key=lambda i: drawn[i]) if years[i] is not None]
+    assert by_x == sorted(by_x)  # type: ignore[type-var]
+    both_widths(page, "page-similar")
+
+    # Picking a paper shows it and keeps it in the address, through a reload.
+    first = listed_ids[0]
+    page.locator("#similar-list .pick").first.click()
+    page.wait_for_url(f"**/similar/{seed['id']}?selected={first}")
+    assert page.inner_text("#similar-details h3") == seed["closest"]
+    page.reload()
+    page.wait_for_selector("#similar-details h3")
+    assert page.inner_text("#similar-details h3") == seed["closest"]
+    assert page.get_attribute("#similar-list li.on", "data-id") == first
+    # The keyboard: Escape lets go, Enter on a list item picks it.
+    page.keyboard.press("Escape")
+    page.wait_for_function("!location.search.includes('selected')")
+    page.locator("#similar-list .pick").nth(1).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**selected={listed_ids[1]}")
+
+    # The prior works list has its own address; Back returns without drawing the graph again.
+    page.evaluate("window.drawnBefore = document.querySelector('#similar-graph')._cyreg.cy")
+    page.click("#similar-tabs >> text=Prior works")
+    page.wait_for_url(f"**/similar/{seed['id']}?list=prior")
+    page.wait_for_function(
+        "document.querySelector('#similar-tabs .on').innerText.startsWith('Prior')"
+    )
+    prior = page.eval_on_selector_all("#similar-list li[data-id]", "l => l.map(i => i.innerText)")
+    assert prior
+    assert all(re.search(r"cited by \d+ of them", text) for text in prior)
+    page.go_back()
+    page.wait_for_function(
+        "document.querySelector('#similar-tabs .on').innerText.startsWith('Similar')"
+    )
+    assert page.evaluate(
+        "window.drawnBefore === document.querySelector('#similar-graph')._cyreg.cy"
+    )
+    shot(page, "page-similar-picked")
+
+    # A paper with no similar papers, and an unknown id, say so.
+    lonely = cypher_rows(
+        driver,
+        "MATCH (p:Paper) WHERE NOT coalesce(p.stub, false) AND NOT (p)-[:SIMILAR_TO]-() "
+        "RETURN p.id AS id ORDER BY p.id LIMIT 1",
+    )[0]["id"]
+    page.goto(service + f"/similar/{lonely}")
+    page.wait_for_selector("#similar-graph .state.empty")
+    assert "No similar papers yet" in page.inner_text("#similar-graph")
+    page.goto(service + "/similar/W1")
+    page.wait_for_selector(".state.empty")
+    assert "No paper with the id W1" in page.inner_text(".state.empty")
+
+
 def test_graphiql_runs_offline(service: str, page: Page) -> None:
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))

@@ -6,6 +6,7 @@ import { papersView } from "./papers.js";
 import { researcherView } from "./researcher.js";
 import { route, start } from "./router.js";
 import { startSearch } from "./search.js";
+import { similarView } from "./similar.js";
 import { topicView } from "./topic.js";
 
 // A page view hides the explorer while it is shown.
@@ -17,11 +18,13 @@ function onPage(view) {
       view.enter(id, params);
     },
     leave: () => view.leave(),
+    update: view.update && ((id, params) => view.update(id, params)),
   };
 }
 
 route("/papers", onPage(papersView));
 route("/paper/*", onPage(paperView));
+route("/similar/*", onPage(similarView));
 route("/author/*", onPage(researcherView));
 route("/topic/*", onPage(topicView));
 route("/institution/*", onPage(institutionView));

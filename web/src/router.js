@@ -1,5 +1,7 @@
 // Addresses for every view: links inside the app change the address with the History API,
 // Back and Forward redraw the view the address names, and a reload or a shared link opens it.
+// A view with `update(id, params)` may take a new address of its own without being drawn
+// again (it returns true when it did).
 
 const routes = [];
 let current = null;
@@ -25,16 +27,18 @@ export function navigate(url) {
   const next = new URL(url, window.location.href);
   if (next.href === window.location.href) return;
   window.history.pushState(null, "", next);
-  render();
-  window.scrollTo(0, 0);
+  if (!render()) window.scrollTo(0, 0);
 }
 
+// Draws the view the address names; true when the view shown took the address as an update.
 export function render() {
   const { pathname, searchParams } = new URL(window.location.href);
   const found = match(pathname) || match("/");
+  if (current === found.view && current.update && current.update(found.id, searchParams)) return true;
   if (current && current.leave) current.leave();
   current = found.view;
   current.enter(found.id, searchParams);
+  return false;
 }
 
 export function start() {
