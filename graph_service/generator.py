@@ -39,6 +39,7 @@ NEW_AUTHOR = 0.32  # chance an author slot goes to a newcomer
 ATTACHMENT = 0.7
 NEW_INSTITUTION = 0.04  # chance a newcomer founds a new institution
 MEAN_REFERENCES = 14.0
+RELATED = 10  # OpenAlex's related_works per work: papers of the same primary topic
 COUNTRIES = ["US", "CN", "GB", "DE", "JP", "FR", "IN", "CA", "IT", "AU", "KR", "ES", "NL", "BR"]
 INSTITUTION_TYPES = ["education"] * 7 + ["facility", "company", "healthcare", "government"]
 
@@ -234,15 +235,24 @@ class Generator:
             topic_start.append(len(topic_ids))
             references.extend(cited)
             reference_start.append(len(references))
-        names = random.Random(self.seed + 1)
+        peers: dict[int, array[int]] = {}
         for index in range(self.papers):
+            peers.setdefault(topic_ids[topic_start[index]], array("l")).append(index)
+        names = random.Random(self.seed + 1)
+        # Its own generator, so that adding related works left every other field as it was.
+        picks = random.Random(self.seed + 2)
+        for index in range(self.papers):
+            topics = topic_ids[topic_start[index] : topic_start[index + 1]].tolist()
+            same = peers[topics[0]]
+            related = [i for i in picks.sample(same, min(len(same), RELATED + 1)) if i != index]
             yield self._record(
                 index,
                 years[index],
                 teams[team_start[index] : team_start[index + 1]].tolist(),
-                topic_ids[topic_start[index] : topic_start[index + 1]].tolist(),
+                topics,
                 references[reference_start[index] : reference_start[index + 1]].tolist(),
                 names,
+                related[:RELATED],
             )
 
     def _record(
@@ -253,6 +263,7 @@ class Generator:
         topics: list[int],
         cited: list[int],
         names: random.Random,
+        related: list[int],
     ) -> dict[str, Any]:
         subject = SUBJECTS[topics[0] % len(SUBJECTS)]
         title = (
@@ -321,6 +332,7 @@ class Generator:
             "authorships": authorships,
             "topics": [topic_record(topic, rank) for rank, topic in enumerate(topics)],
             "referenced_works": [f"{OA}W{PAPER_BASE + ref}" for ref in cited],
+            "related_works": [f"{OA}W{PAPER_BASE + other}" for other in related],
             "cited_by_count": self._cited[index],
         }
 

@@ -6,7 +6,7 @@ import collections
 import hashlib
 from pathlib import Path
 
-from graph_service.generator import Generator, write
+from graph_service.generator import RELATED, Generator, write
 from graph_service.openalex import parse_work
 
 
@@ -48,6 +48,12 @@ def test_shape_is_realistic() -> None:
     assert max(years) - min(years) >= 40
     cited = sorted((r["cited_by_count"] for r in works), reverse=True)
     assert cited[0] > 50 * (sum(cited) / len(cited)), "citations are heavy-tailed"
+    # OpenAlex's related works: other generated papers of the same primary topic.
+    primary = {r["id"]: r["topics"][0]["id"] for r in works}
+    related = [(r["id"], other) for r in works for other in r["related_works"]]
+    assert all(other != own and primary[other] == primary[own] for own, other in related)
+    assert max(len(r["related_works"]) for r in works) == RELATED
+    assert len(related) > 8 * len(works)
     shape = generator.shape()
     assert shape.papers == 20_000
     assert shape.authors == len(per_author)
