@@ -33,17 +33,20 @@ class Graph(NamedTuple):
 
 
 @contextmanager
-def throwaway_graph(papers: int, prefix: str, arxiv: bool = False) -> Iterator[Graph]:
-    """`papers` generated papers (seed 5) bulk-loaded into a new home, and with `arxiv` their
-    arXiv records loaded after (the rate printed); stopped after."""
+def throwaway_graph(
+    papers: int, prefix: str, arxiv: bool = False, heap: str = "1g"
+) -> Iterator[Graph]:
+    """`papers` generated papers (seed 5) bulk-loaded into a new home (the time printed), and
+    with `arxiv` their arXiv records loaded after (the rate printed); stopped after."""
     work = Path(tempfile.mkdtemp(prefix=prefix))
     source, records = work / "works.jsonl.gz", work / "arxiv.jsonl.gz"
     generator.write(source, papers, seed=5, arxiv=records if arxiv else None)
     server = LocalServer(work / "home")
     server.install()
-    server.start(bolt_port=free_port(), http_port=free_port(), heap="1g", pagecache="1g")
+    server.start(bolt_port=free_port(), http_port=free_port(), heap=heap, pagecache="1g")
     try:
-        BulkImport(server, work / "csv").run([source])
+        report = BulkImport(server, work / "csv").run([source])
+        print(f"bulk load: {report.loaded:,} works in {report.seconds:.1f} s")
         if arxiv:
             asyncio.run(_load_arxiv(server, records))
         env = {**os.environ, **server.env()}

@@ -167,7 +167,9 @@ class Query:
             return None
         if projection in PAPER_PROJECTIONS:
             if center[0] != "Paper":
-                raise InvalidInput(f"a {projection.value} slice is of a paper, not a {center[0]}")
+                raise InvalidInput(
+                    f"a {projection.value} slice is of a paper, not of the {center[0].lower()} {id}"
+                )
             return await select_paper_slice(info.context.repository, projection, center[1], limit)
         parameters = slice_parameters(
             center[1],
