@@ -193,7 +193,9 @@ function showDetails(node) {
     <p><small>${escapeHtml(d.id)}${d.year ? ` · ${d.year}` : ""}${
       d.citations != null ? ` · ${d.citations} citations` : ""
     }${d.worksCount != null ? ` · ${d.worksCount} works` : ""}</small></p>
-    <p><a href="${pathOf(d.id, d.type)}">Open its page</a></p>
+    <p><a href="${pathOf(d.id, d.type)}">Open its page</a>${
+      d.type === "PAPER" ? ` · <a href="/similar/${encodePath(d.id)}">Similar papers</a>` : ""
+    }</p>
     ${d.type === "AUTHOR" ? `<button class="person" data-id="${escapeHtml(d.id)}">Open profile</button>` : ""}
     <button id="path-from-here">Path from the centre to here</button>`;
   $("path-from-here").onclick = () => drawPath(centerId, d.id);
