@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -56,6 +57,8 @@ def throwaway_graph(
         yield Graph(server, work, env, [row["id"] for row in rows])
     finally:
         server.stop()
+        # The store is gigabytes at a million papers; what else the run wrote stays.
+        shutil.rmtree(server.home, ignore_errors=True)
 
 
 async def _load_arxiv(server: LocalServer, records: Path) -> None:

@@ -196,7 +196,9 @@ def compare_models(driver: neo4j.Driver, server: LocalServer, ids: list[str], ro
     before = measure(server)
     with driver.session() as session:
         started = time.perf_counter()
-        pairs = session.run(BENCH["split_similarity"], {"openalexWeight": OPENALEX_WEIGHT}).single()
+        # Longer than the server's 60 s default: the whole graph's lists are read.
+        split = neo4j.Query(BENCH["split_similarity"], timeout=3600)
+        pairs = session.run(split, {"openalexWeight": OPENALEX_WEIGHT}).single()
         seconds = time.perf_counter() - started
     grown = measure(server) - before
     print(
