@@ -57,10 +57,11 @@ def cases(author: str) -> list[tuple[str, dict[str, Any], str | None]]:
     ]
 
 
-def post(base: str, variables: dict[str, Any]) -> dict[str, Any]:
+def post(base: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """The answer of the served app to `query`; an error answer raises."""
     request = urllib.request.Request(  # noqa: S310
         f"{base}/graphql",
-        data=json.dumps({"query": LIST, "variables": variables}).encode(),
+        data=json.dumps({"query": query, "variables": variables}).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310
@@ -117,11 +118,11 @@ def main() -> None:
             for name, filter, order in cases(graph.authors[0]):
                 variables = {"filter": filter, "order": order}
                 try:
-                    total = post(service.base, variables)["data"]["papers"]["totalCount"]
+                    total = post(service.base, LIST, variables)["data"]["papers"]["totalCount"]
                 except RuntimeError as error:  # e.g. QUERY_TOO_LARGE: say so, go on
                     print(f"{name:42} {'':>7} {error.args[0][0]['extensions']['code']}")
                     continue
-                served_ms = timed(lambda v=variables: post(service.base, v), options.runs)
+                served_ms = timed(lambda v=variables: post(service.base, LIST, v), options.runs)
                 parameters = statement_parameters(filter, order)
                 floor_ms = timed(lambda p=parameters: driver.execute_query(text, p), options.runs)
                 p50, floor50 = statistics.median(served_ms), statistics.median(floor_ms)
@@ -131,7 +132,7 @@ def main() -> None:
                     f"{floor50:>6.1f} / {percentile(floor_ms, 90):>6.1f} "
                     f"{p50 / floor50:>6.2f}"
                 )
-            first = post(service.base, {"filter": cases("")[0][1], "order": "NEWEST"})
+            first = post(service.base, LIST, {"filter": cases("")[0][1], "order": "NEWEST"})
             after = first["data"]["papers"]["pageInfo"]["endCursor"]
             for name, counted in (("counted", True), ("not counted", False)):
                 next_page: dict[str, Any] = {
@@ -140,7 +141,7 @@ def main() -> None:
                     "after": after,
                     "counted": counted,
                 }
-                page_two = timed(lambda v=next_page: post(service.base, v), options.runs)
+                page_two = timed(lambda v=next_page: post(service.base, LIST, v), options.runs)
                 print(
                     f"{'  its second page, ' + name:42} {'':>7} "
                     f"{statistics.median(page_two):>6.1f} / {percentile(page_two, 90):>6.1f}"

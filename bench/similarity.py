@@ -18,16 +18,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import time
-import urllib.request
 from collections.abc import Callable
 from typing import Any
 
 import neo4j
 
 from bench.graph import store_bytes, throwaway_graph
+from bench.paper_lists import percentile, post
 from bench.workloads import repository_for
 from graph_service.localserver import LocalServer
 from graph_service.served import served
@@ -57,19 +56,6 @@ fragment drawn on SliceNode { id label year citations strength role hop
     authorships(first: 1) { author { name } } } } }"""
 
 
-def post(base: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-    request = urllib.request.Request(  # noqa: S310
-        f"{base}/graphql",
-        data=json.dumps({"query": query, "variables": variables}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310
-        body: dict[str, Any] = json.loads(answer.read())
-    if body.get("errors"):
-        raise RuntimeError(body["errors"])
-    return body
-
-
 def timed_each(run: Callable[[str], Any], ids: list[str], rounds: int) -> list[float]:
     """ms per call of `run(id)` over every id, `rounds` times, after one round to warm up."""
     for paper in ids:
@@ -81,10 +67,6 @@ def timed_each(run: Callable[[str], Any], ids: list[str], rounds: int) -> list[f
             run(paper)
             times.append((time.perf_counter() - started) * 1000)
     return times
-
-
-def p(values: list[float], share: int) -> float:
-    return statistics.quantiles(values, n=100)[share - 1]
 
 
 def megabytes(size: int) -> str:
@@ -181,12 +163,14 @@ def main() -> None:
                 f"\nthrough the app, {len(ids)} papers x {options.rounds} rounds after a warm-up;"
                 " ms p50 / p90; ratio to the FULL slice's p50 in the same run\n"
             )
-            full50 = statistics.median(reference)
-            print(f"  {'FULL slice (depth 2, 150)':34} {full50:7.1f} / {p(reference, 90):7.1f}")
+            full50, full90 = statistics.median(reference), percentile(reference, 90)
+            print(f"  {'FULL slice (depth 2, 150)':34} {full50:7.1f} / {full90:7.1f}")
             for name, run in cases:
                 times = timed_each(run, ids, options.rounds)
                 p50 = statistics.median(times)
-                print(f"  {name:34} {p50:7.1f} / {p(times, 90):7.1f}   {p50 / full50:5.2f}")
+                print(
+                    f"  {name:34} {p50:7.1f} / {percentile(times, 90):7.1f}   {p50 / full50:5.2f}"
+                )
         if options.models:
             compare_models(driver, graph.server, ids, options.rounds)
 
@@ -224,7 +208,7 @@ def compare_models(driver: neo4j.Driver, server: LocalServer, ids: list[str], ro
     print("  the SIMILARITY slice statement alone, ms p50 / p90, ratio to SIMILAR_TO:")
     for name, values in times.items():
         p50 = statistics.median(values)
-        print(f"    {name:20} {p50:7.1f} / {p(values, 90):7.1f}   {p50 / kept:5.2f}")
+        print(f"    {name:20} {p50:7.1f} / {percentile(values, 90):7.1f}   {p50 / kept:5.2f}")
 
 
 if __name__ == "__main__":
