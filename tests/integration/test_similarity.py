@@ -11,12 +11,20 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from graph_service import generator
 from graph_service.cli import app as cli
 from graph_service.repository import Repository
-from graph_service.store import delete_work, refresh_similarity, upsert_records
+from graph_service.similarity import similar_lists
+from graph_service.store import (
+    OPENALEX_WEIGHT,
+    delete_work,
+    refresh_similarity,
+    upsert_records,
+)
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import Api, api_for, cypher, load_files
 from tests.integration.test_ingest import cli_env
@@ -384,3 +392,58 @@ def test_related_works_of_a_well_cited_paper_match_the_records(
     assert len(got) >= 20
     for q in best:
         assert got[q] == pytest.approx(cosine[q]), q
+
+
+def sparse_lists(
+    driver: neo4j.Driver, top_k: int, hub_cap: int
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The lists graph_service.similarity makes from the graph's citations, in stored form."""
+    ids = [row["id"] for row in cypher(driver, "MATCH (p:Paper) RETURN p.id AS id")]
+    index = {id: i for i, id in enumerate(ids)}
+    edges = cypher(driver, "MATCH (w:Paper)-[:CITES]->(q:Paper) RETURN w.id AS w, q.id AS q")
+    related: list[list[int]] = [[] for _ in ids]
+    for row in cypher(
+        driver,
+        "MATCH (p:Paper) WHERE p.relatedWorks IS NOT NULL RETURN p.id AS p, p.relatedWorks AS r",
+    ):
+        related[index[row["p"]]] = [index[r] for r in row["r"] if r in index]
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for similar in similar_lists(
+        ids,
+        np.array([index[e["w"]] for e in edges], dtype=np.int64),
+        np.array([index[e["q"]] for e in edges], dtype=np.int64),
+        related,
+        top_k,
+        hub_cap,
+        OPENALEX_WEIGHT,
+    ):
+        for at, other in enumerate(similar.others):
+            value: dict[str, Any] = {"score": float(similar.score[at])}
+            if similar.co_citation[at] > 0:
+                value["coCitation"] = float(similar.co_citation[at])
+            if similar.coupling[at] > 0:
+                value["coupling"] = float(similar.coupling[at])
+            if similar.listed[at]:
+                value["openalex"] = True
+            found[(ids[similar.paper], ids[int(other)])] = value
+    return found
+
+
+@pytest.mark.parametrize(("top_k", "hub_cap"), [(20, 500), (3, 6)])
+def test_sparse_lists_equal_the_statements_to_the_last_bit(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver, tmp_path: Path, top_k: int, hub_cap: int
+) -> None:
+    works = tmp_path / "works.jsonl"
+    generator.write(works, 400, seed=17)
+    load_files(neo4j_target, [works])
+    cypher(graph, "MATCH (p:Paper) SET p:Stale")
+
+    async def work(repository: Repository) -> int:
+        return await refresh_similarity(repository, top_k, hub_cap)
+
+    run(neo4j_target, work)
+    made = stored(graph)
+    assert len(made) > 2000  # a graph with lists of every kind
+    assert any("openalex" in value for value in made.values())
+    # Exactly equal: same pairs, same kinds, same doubles.
+    assert sparse_lists(graph, top_k, hub_cap) == made
