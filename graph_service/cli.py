@@ -402,7 +402,9 @@ def refresh(
                     )
                 )[0]["marked"]:
                     pass
-            return await refresh_papers(repository, settings.similar, progress)
+            return await refresh_papers(
+                repository, settings.similar, progress, whole=True if all_papers else None
+            )
 
     started = time.perf_counter()
     lists, ranked = with_repository(ctx, work)

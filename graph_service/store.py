@@ -4,10 +4,15 @@ similarity lists and importance. The file importer and the API's writes both go 
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import time
 import uuid
+from array import array
 from collections.abc import Awaitable, Callable
 from typing import Any
+
+import numpy as np
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
 from graph_service.errors import OutOfMemory
@@ -15,6 +20,7 @@ from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
 from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
+from graph_service.similarity import Similar, similar_lists
 from graph_service.statements import Statement
 
 BATCH_SIZE = 1000
@@ -23,6 +29,14 @@ REFRESH_BATCH = 2000
 # of 0.1); OpenAlex gives no score of its own.
 OPENALEX_WEIGHT = 0.1
 SIMILARITY_BATCH = 500
+# Many papers waiting: every list is made at once, from the whole graph's citations, when at
+# least this many and a tenth of the papers wait (reading the graph costs about as much as a
+# few thousand lists made one by one).
+WHOLE_GRAPH_FROM = 5_000
+WHOLE_GRAPH_SHARE = 0.1
+CITATION_PAGE = 20_000
+EDIT_BATCH = 50_000
+LIST_WRITE = 1_000
 # Importance: Graph Data Science's PageRank with its usual damping, to a tight tolerance.
 DAMPING = 0.85
 MAX_ITERATIONS = 50
@@ -119,11 +133,24 @@ async def refresh_authors(repository: Repository) -> int:
 
 
 async def refresh_similarity(
-    repository: Repository, top_k: int = SIMILAR_TOP_K, hub_cap: int = SIMILAR_HUB_CAP
+    repository: Repository,
+    top_k: int = SIMILAR_TOP_K,
+    hub_cap: int = SIMILAR_HUB_CAP,
+    whole: bool | None = None,
 ) -> int:
-    """Make the similarity lists of :Stale papers again; returns how many were made. A batch
-    holding papers cited thousands of times can outgrow a transaction's memory: it is then
-    tried again in halves, down to one paper."""
+    """Make the similarity lists of :Stale papers again; returns how many were waiting.
+
+    With `whole`, every list is made at once from the graph's citations (the same values,
+    far faster per paper); by default that is done when many papers wait (WHOLE_GRAPH_FROM
+    and a tenth of them), else paper by paper in Cypher. A batch holding papers cited
+    thousands of times can outgrow a transaction's memory: it is then tried again in halves,
+    down to one paper."""
+    if whole is None:
+        counts = (await repository.read(Statement.COUNT_STALE_PAPERS))[0]
+        stale, papers = int(counts["stale"]), int(counts["papers"])
+        whole = stale >= max(WHOLE_GRAPH_FROM, WHOLE_GRAPH_SHARE * papers)
+    if whole:
+        return await _refresh_every_list(repository, top_k, hub_cap)
     parameters = {"topK": top_k, "hubCap": hub_cap, "openalexWeight": OPENALEX_WEIGHT}
 
     async def batch(limit: int) -> int:
@@ -133,6 +160,76 @@ async def refresh_similarity(
         return int(rows[0]["refreshed"]) if rows else 0
 
     return await _until_done(batch, SIMILARITY_BATCH)
+
+
+async def _refresh_every_list(repository: Repository, top_k: int, hub_cap: int) -> int:
+    """Every paper's list made again at once (graph_service.similarity): the waiting papers
+    are let go first, so a write landing meanwhile labels its papers again; the citations are
+    read a page at a time, the old lists deleted and the new ones written in batches."""
+
+    async def repeat(statement: Statement, key: str, limit: int) -> int:
+        total = 0
+        while done := int(
+            (await repository.write(statement, {"limit": limit}, tx_timeout=WRITE_TIMEOUT))[0][key]
+        ):
+            total += done
+        return total
+
+    waiting = await repeat(Statement.CLEAR_STALE_PAPERS, "cleared", EDIT_BATCH)
+    index: dict[str, int] = {}
+    citing, cited = array("q"), array("q")
+    related: dict[int, list[int]] = {}
+    after = ""
+    while rows := await repository.read(
+        Statement.PAGE_PAPER_CITATIONS, {"after": after, "limit": CITATION_PAGE}
+    ):
+        for row in rows:
+            # A paper's index is given where it is first seen, as a paper or as a reference.
+            paper = index.setdefault(row["id"], len(index))
+            for reference in row["references"]:
+                citing.append(paper)
+                cited.append(index.setdefault(reference, len(index)))
+            if row["related"]:
+                related[paper] = [index.setdefault(other, len(index)) for other in row["related"]]
+        after = rows[-1]["id"]
+    ids = list(index)
+    lists = similar_lists(
+        ids,
+        np.frombuffer(citing, dtype=np.int64),
+        np.frombuffer(cited, dtype=np.int64),
+        [related.get(paper, []) for paper in range(len(ids))],
+        top_k,
+        hub_cap,
+        OPENALEX_WEIGHT,
+    )
+    await repeat(Statement.DELETE_SIMILAR_TO, "deleted", EDIT_BATCH)
+
+    def next_batch() -> list[dict[str, Any]]:
+        return [_stored(ids, found) for found in itertools.islice(lists, LIST_WRITE)]
+
+    # The lists are made in a thread, a batch at a time, while the loop writes the last one.
+    while batch := await asyncio.to_thread(next_batch):
+        await repository.write(
+            Statement.WRITE_SIMILAR_LISTS, {"lists": batch}, tx_timeout=WRITE_TIMEOUT
+        )
+    return waiting
+
+
+def _stored(ids: list[str], found: Similar) -> dict[str, Any]:
+    """One paper's list as write_similar_lists takes it: a kind only where above zero."""
+    return {
+        "id": ids[found.paper],
+        "similar": [
+            {
+                "id": ids[int(other)],
+                "coCitation": float(found.co_citation[at]) if found.co_citation[at] > 0 else None,
+                "coupling": float(found.coupling[at]) if found.coupling[at] > 0 else None,
+                "openalex": True if found.listed[at] else None,
+                "score": float(found.score[at]),
+            }
+            for at, other in enumerate(found.others)
+        ],
+    }
 
 
 async def _until_done(batch: Callable[[int], Awaitable[int]], size: int) -> int:
@@ -200,12 +297,14 @@ async def refresh_papers(
     repository: Repository,
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
     progress: Progress | None = None,
+    whole: bool | None = None,
 ) -> tuple[int, int]:
     """What every load ends with: the similarity lists of :Stale papers made again with
-    (top K, hub cap), then every paper ranked. Returns (lists made, papers ranked)."""
+    (top K, hub cap) (every list at once with `whole`, see refresh_similarity), then every
+    paper ranked. Returns (lists made, papers ranked)."""
     progress = progress or Progress()
     progress.start("refreshing similar papers", None)
-    lists = await refresh_similarity(repository, *similar)
+    lists = await refresh_similarity(repository, *similar, whole=whole)
     progress.start("ranking papers", None)
     return lists, await refresh_importance(repository)
 

@@ -119,13 +119,18 @@ def small(neo4j_target: Neo4jTarget, graph: neo4j.Driver, tmp_path: Path) -> neo
     return graph
 
 
-def recompute_all(target: Neo4jTarget, driver: neo4j.Driver, **options: int) -> None:
-    cypher(driver, "MATCH (p:Paper) SET p:Stale")
+def recompute_all(target: Neo4jTarget, driver: neo4j.Driver, top_k: int, hub_cap: int) -> None:
+    """Every list made again paper by paper, then all at once: both store the same."""
+    made = []
+    for whole in (False, True):
+        cypher(driver, "MATCH (p:Paper) SET p:Stale")
 
-    async def work(repository: Repository) -> int:
-        return await refresh_similarity(repository, **options)
+        async def work(repository: Repository, whole: bool = whole) -> int:
+            return await refresh_similarity(repository, top_k, hub_cap, whole=whole)
 
-    assert run(target, work) == len(CITES)
+        assert run(target, work) == len(CITES)
+        made.append(stored(driver))
+    assert made[0] == made[1]
 
 
 def test_similarity_is_cosine_of_shared_citers_and_references(small: neo4j.Driver) -> None:
@@ -447,3 +452,20 @@ def test_sparse_lists_equal_the_statements_to_the_last_bit(
     assert any("openalex" in value for value in made.values())
     # Exactly equal: same pairs, same kinds, same doubles.
     assert sparse_lists(graph, top_k, hub_cap) == made
+
+
+def test_making_every_list_at_once_stores_what_paper_by_paper_does(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver, tmp_path: Path
+) -> None:
+    works = tmp_path / "works.jsonl"
+    generator.write(works, 400, seed=19)
+    load_files(neo4j_target, [works])  # lists made paper by paper, as a small load does
+    one_by_one = stored(graph)
+    papers = cypher(graph, "MATCH (p:Paper) SET p:Stale RETURN count(p) AS n")[0]["n"]
+
+    async def work(repository: Repository) -> int:
+        return await refresh_similarity(repository, whole=True)
+
+    assert run(neo4j_target, work) == papers
+    assert stored(graph) == one_by_one
+    assert not cypher(graph, "MATCH (p:Paper:Stale) RETURN p.id AS id")
