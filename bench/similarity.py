@@ -30,8 +30,9 @@ from bench.paper_lists import percentile, post
 from bench.workloads import repository_for
 from graph_service.localserver import LocalServer
 from graph_service.served import served
+from graph_service.similarity import OPENALEX_WEIGHT
 from graph_service.statements import Catalog, Statement, cypher_dir, read_folder
-from graph_service.store import OPENALEX_WEIGHT, refresh_importance, refresh_similarity
+from graph_service.store import refresh_importance, refresh_similarity
 
 BENCH = read_folder(cypher_dir() / "bench")
 

@@ -315,9 +315,9 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     server = local_server(settings)
     try:
         with ConsoleProgress(err) as progress:
-            report = BulkImport(server, server.home / "import" / "bulk", rejects, progress).run(
-                paths
-            )
+            report = BulkImport(
+                server, server.home / "import" / "bulk", rejects, progress, settings.similar
+            ).run(paths)
     except FileNotFoundError as error:
         fail(str(error))
     except LocalServerError as error:
@@ -326,9 +326,11 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     async def finish(repository: Repository) -> None:
         await repository.apply_schema()
         with ConsoleProgress(err) as progress:
-            report.refreshed_papers, report.ranked_papers = await refresh_papers(
+            # The lists came with the import; papers a write marked since are made again.
+            lists, report.ranked_papers = await refresh_papers(
                 repository, settings.similar, progress
             )
+            report.refreshed_papers += lists
 
     started = time.perf_counter()
     with_repository(ctx, finish)

@@ -10,7 +10,8 @@ are broken by id as strings compare, so both give the same lists to the last bit
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +20,9 @@ import scipy.sparse as sp
 
 # Rows of the product made at once: bounds the memory of a chunk's candidate pairs.
 CHUNK = 4096
+# A related work OpenAlex lists counts as much as sharing one reference of ten each (a cosine
+# of 0.1); OpenAlex gives no score of its own.
+OPENALEX_WEIGHT = 0.1
 
 Indices = npt.NDArray[np.int64]
 Values = npt.NDArray[np.float64]
@@ -35,6 +39,48 @@ class Similar:
     coupling: Values
     listed: npt.NDArray[np.bool_]
     score: Values
+
+
+class Citations:
+    """A graph's citations and related works gathered for `similar_lists`: each paper is
+    given its index where it is first seen, as a paper, a reference or a related work."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self._citing, self._cited = array("q"), array("q")
+        self._related: dict[int, list[int]] = {}
+
+    def _at(self, paper: str) -> int:
+        return self.index.setdefault(paper, len(self.index))
+
+    def add(self, paper: str, references: Iterable[str], related: Iterable[str] = ()) -> None:
+        """`paper` cites `references`; `related` are the papers its record lists as related
+        that the graph holds (the caller leaves out the others)."""
+        at = self._at(paper)
+        for reference in references:
+            self._citing.append(at)
+            self._cited.append(self._at(reference))
+        if listed := [self._at(other) for other in related]:
+            self._related[at] = listed
+
+    @property
+    def ids(self) -> list[str]:
+        """Each index's paper id."""
+        return list(self.index)
+
+    def lists(
+        self, top_k: int, hub_cap: int, openalex_weight: float = OPENALEX_WEIGHT
+    ) -> Iterator[Similar]:
+        """Every list, as `similar_lists` makes them, over the papers added so far."""
+        return similar_lists(
+            self.ids,
+            np.frombuffer(self._citing, dtype=np.int64),
+            np.frombuffer(self._cited, dtype=np.int64),
+            [self._related.get(paper, []) for paper in range(len(self.index))],
+            top_k,
+            hub_cap,
+            openalex_weight,
+        )
 
 
 def similar_lists(

@@ -8,11 +8,8 @@ import asyncio
 import itertools
 import time
 import uuid
-from array import array
 from collections.abc import Awaitable, Callable
 from typing import Any
-
-import numpy as np
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
 from graph_service.errors import OutOfMemory
@@ -20,14 +17,11 @@ from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
 from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
-from graph_service.similarity import Similar, similar_lists
+from graph_service.similarity import OPENALEX_WEIGHT, Citations, Similar
 from graph_service.statements import Statement
 
 BATCH_SIZE = 1000
 REFRESH_BATCH = 2000
-# A related work OpenAlex lists counts as much as sharing one reference of ten each (a cosine
-# of 0.1); OpenAlex gives no score of its own.
-OPENALEX_WEIGHT = 0.1
 SIMILARITY_BATCH = 500
 # Many papers waiting: every list is made at once, from the whole graph's citations, when at
 # least this many and a tenth of the papers wait (reading the graph costs about as much as a
@@ -176,32 +170,16 @@ async def _refresh_every_list(repository: Repository, top_k: int, hub_cap: int) 
         return total
 
     waiting = await repeat(Statement.CLEAR_STALE_PAPERS, "cleared", EDIT_BATCH)
-    index: dict[str, int] = {}
-    citing, cited = array("q"), array("q")
-    related: dict[int, list[int]] = {}
+    citations = Citations()
     after = ""
     while rows := await repository.read(
         Statement.PAGE_PAPER_CITATIONS, {"after": after, "limit": CITATION_PAGE}
     ):
         for row in rows:
-            # A paper's index is given where it is first seen, as a paper or as a reference.
-            paper = index.setdefault(row["id"], len(index))
-            for reference in row["references"]:
-                citing.append(paper)
-                cited.append(index.setdefault(reference, len(index)))
-            if row["related"]:
-                related[paper] = [index.setdefault(other, len(index)) for other in row["related"]]
+            citations.add(row["id"], row["references"], row["related"])
         after = rows[-1]["id"]
-    ids = list(index)
-    lists = similar_lists(
-        ids,
-        np.frombuffer(citing, dtype=np.int64),
-        np.frombuffer(cited, dtype=np.int64),
-        [related.get(paper, []) for paper in range(len(ids))],
-        top_k,
-        hub_cap,
-        OPENALEX_WEIGHT,
-    )
+    ids = citations.ids
+    lists = citations.lists(top_k, hub_cap)
     await repeat(Statement.DELETE_SIMILAR_TO, "deleted", EDIT_BATCH)
 
     def next_batch() -> list[dict[str, Any]]:

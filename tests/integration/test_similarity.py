@@ -18,9 +18,8 @@ from typer.testing import CliRunner
 from graph_service import generator
 from graph_service.cli import app as cli
 from graph_service.repository import Repository
-from graph_service.similarity import similar_lists
+from graph_service.similarity import OPENALEX_WEIGHT, similar_lists
 from graph_service.store import (
-    OPENALEX_WEIGHT,
     delete_work,
     refresh_similarity,
     upsert_records,
