@@ -21,6 +21,7 @@ from graph_service.bulk import BulkImport
 from graph_service.host import free_port
 from graph_service.importer import Importer
 from graph_service.localserver import LocalServer
+from graph_service.records import Report
 from graph_service.statements import cypher_dir, read_folder
 
 CACHE = Path(__file__).resolve().parent.parent / ".bench"
@@ -35,10 +36,15 @@ class Graph(NamedTuple):
 
 @contextmanager
 def throwaway_graph(
-    papers: int, prefix: str, arxiv: bool = False, heap: str = "1g"
+    papers: int,
+    prefix: str,
+    arxiv: bool = False,
+    heap: str = "1g",
+    load: Callable[[BulkImport, Path], Report] | None = None,
 ) -> Iterator[Graph]:
     """`papers` generated papers (seed 5) bulk-loaded into a new home (the time printed), and
-    with `arxiv` their arXiv records loaded after (the rate printed); stopped after."""
+    with `arxiv` their arXiv records loaded after (the rate printed); stopped after. `load`
+    replaces the bulk load's run, for a script that times its steps."""
     work = Path(tempfile.mkdtemp(prefix=prefix))
     source, records = work / "works.jsonl.gz", work / "arxiv.jsonl.gz"
     generator.write(source, papers, seed=5, arxiv=records if arxiv else None)
@@ -46,7 +52,8 @@ def throwaway_graph(
     server.install()
     server.start(bolt_port=free_port(), http_port=free_port(), heap=heap, pagecache="1g")
     try:
-        report = BulkImport(server, work / "csv").run([source])
+        bulk = BulkImport(server, work / "csv")
+        report = (load or (lambda b, path: b.run([path])))(bulk, source)
         print(f"bulk load: {report.loaded:,} works in {report.seconds:.1f} s")
         if arxiv:
             asyncio.run(_load_arxiv(server, records))

@@ -1,16 +1,20 @@
-"""Similar papers and importance at scale: what they add to the store, how long a load's
-refresh takes to make them, and how fast the reads that use them are, beside the explorer's
-FULL slice timed in the same run.
+"""Similar papers and importance at scale: what they add to the store and to a bulk load, how
+long ranking and a write's refresh take, and how fast the reads that use them are, beside the
+explorer's FULL slice timed in the same run.
 
-Generates works (seed 5), bulk-loads them into a throw-away Neo4j, then times what every load
-ends with (`refresh_papers`: the similarity lists of every paper, then PageRank, percentiles
-and authors' importance), measuring the store before and after. It then serves the app the
-README's way and times, for a spread of papers with similar papers, the SIMILARITY and
-CITATION slices, `Paper.related` and the Similar papers view's request, each beside the FULL
-slice the explorer asks for. With --models it also builds the second model tried (one
-relationship type per kind) and times its slice statement beside SIMILAR_TO's.
+Generates works (seed 5) and bulk-loads them into a throw-away Neo4j the way `load --bulk`
+does, timing each step: the conversion's similarity lists are imported once without and once
+with their SIMILAR_TO file, so the store and import time they add are measured on one
+conversion. It then times the ranking every load ends with (PageRank, percentiles, authors'
+importance), a write's refresh (a spread of papers labelled :Stale and their lists made again
+in Cypher, checked to come out as imported) and, with --full-refresh, `refresh --all` (every
+list made again online). Finally it serves the app the README's way and times, for a spread
+of papers with similar papers, the SIMILARITY and CITATION slices, `Paper.related` and the
+Similar papers view's request, each beside the FULL slice the explorer asks for. With
+--models it also builds the second model tried (one relationship type per kind) and times
+its slice statement beside SIMILAR_TO's.
 
-    .venv/bin/python -m bench.similarity --papers 100000 --models
+    .venv/bin/python -m bench.similarity --papers 100000 --models --full-refresh
     .venv/bin/python -m bench.similarity --papers 1000000
 """
 
@@ -18,9 +22,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
+import shutil
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -28,7 +35,10 @@ import neo4j
 from bench.graph import store_bytes, throwaway_graph
 from bench.paper_lists import percentile, post
 from bench.workloads import repository_for
+from graph_service.bulk import BulkImport
 from graph_service.localserver import LocalServer
+from graph_service.records import Report
+from graph_service.repository import Repository
 from graph_service.served import served
 from graph_service.similarity import OPENALEX_WEIGHT
 from graph_service.statements import Catalog, Statement, cypher_dir, read_folder
@@ -81,30 +91,114 @@ def measure(server: LocalServer) -> int:
         return store_bytes(server)
 
 
-def refresh(driver: neo4j.Driver, server: LocalServer) -> dict[str, Any]:
-    """What a load ends with, timed, with the store measured before and after each part."""
+def bulk_load(figures: dict[str, Any]) -> Callable[[BulkImport, Path], Report]:
+    """The bulk load's steps, timed, with the store measured without and with the lists."""
 
-    async def timed_refresh(figures: dict[str, Any]) -> None:
+    def load(bulk: BulkImport, source: Path) -> Report:
+        started = time.perf_counter()
+        report = bulk.convert([source])
+        figures["lists csv"] = (bulk.folder / "similar_to.csv").stat().st_size
+        with bulk.server.stopped():
+            bulk.import_csv(similar=False)
+            figures["import without lists s"] = bulk.seconds["import"]
+            figures["store without lists"] = store_bytes(bulk.server)
+            bulk.import_csv()
+            figures["store"] = store_bytes(bulk.server)
+        figures["steps"] = dict(bulk.seconds)
+        # The load as `load --bulk` runs it: one import, with the lists.
+        report.seconds = time.perf_counter() - started - figures["import without lists s"]
+        figures["bulk s"] = report.seconds
+        figures["peak rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        shutil.rmtree(bulk.folder, ignore_errors=True)
+        return report
+
+    return load
+
+
+def refresh(
+    driver: neo4j.Driver, server: LocalServer, figures: dict[str, Any], options: Any
+) -> None:
+    """Ranking as every load ends with it, a write's refresh and optionally every list again,
+    timed; the store measured after ranking."""
+
+    def lists_of(ids: list[str]) -> list[dict[str, Any]]:
+        return [r.data() for r in driver.execute_query(BENCH["select_lists"], {"ids": ids})[0]]
+
+    async def rank(repository: Repository) -> None:
+        await repository.apply_schema()
+        started = time.perf_counter()
+        figures["ranked"] = await refresh_importance(repository)
+        figures["importance s"] = time.perf_counter() - started
+
+    async def write_refresh(repository: Repository) -> None:
+        rows, _, _ = driver.execute_query(BENCH["sample_similar_papers"], {"count": options.stale})
+        ids = sorted(set(rows[0]["ids"]))
+        imported = lists_of(ids)
+        driver.execute_query(BENCH["mark_stale"], {"ids": ids})
+        started = time.perf_counter()
+        figures["stale"] = await refresh_similarity(repository, whole=False)
+        figures["stale s"] = time.perf_counter() - started
+        figures["stale unchanged"] = lists_of(ids) == imported
+        if options.full_refresh:  # as `graph-service refresh --all` does it
+            started = time.perf_counter()
+            while (await repository.write(Statement.MARK_PAPERS_STALE, {"limit": 20_000}))[0][
+                "marked"
+            ]:
+                pass
+            figures["every list"] = await refresh_similarity(repository, whole=True)
+            figures["every list s"] = time.perf_counter() - started
+
+    async def run(step: Callable[[Repository], Awaitable[None]]) -> None:
         repository = repository_for(server)
         try:
-            await repository.apply_schema()
-            figures["store before"] = measure(server)
-            started = time.perf_counter()
-            figures["lists"] = await refresh_similarity(repository)
-            figures["similarity s"] = time.perf_counter() - started
-            figures["store after similarity"] = measure(server)
-            started = time.perf_counter()
-            figures["ranked"] = await refresh_importance(repository)
-            figures["importance s"] = time.perf_counter() - started
-            figures["store after importance"] = measure(server)
+            await step(repository)
         finally:
             await repository.close()
 
-    figures: dict[str, Any] = {}
-    asyncio.run(timed_refresh(figures))
+    asyncio.run(run(rank))
+    # Measured with no connection open: the stop would break it.
+    figures["store after importance"] = measure(server)
+    asyncio.run(run(write_refresh))
     rows, _, _ = driver.execute_query(BENCH["count_similarity"])
     figures["edges"] = rows[0].data()
-    return figures
+
+
+def report(papers: int, figures: dict[str, Any]) -> None:
+    steps, edges = figures["steps"], figures["edges"]
+    without, store = figures["store without lists"], figures["store"]
+    importance = figures["store after importance"] - store
+    print(f"\n{papers:,} papers (seed 5), bulk-loaded in {figures['bulk s']:.1f} s, of which:")
+    print(
+        f"  reading and checking {steps['reading']:.1f} s, CSV {steps['csv']:.1f} s,"
+        f" similarity lists {steps['lists']:.1f} s ({megabytes(figures['lists csv'])} of CSV),"
+        f" neo4j-admin {steps['import']:.1f} s"
+        f" (without the lists: {figures['import without lists s']:.1f} s),"
+        f" stopping and starting Neo4j {figures['bulk s'] - sum(steps.values()):.1f} s"
+    )
+    print(f"  peak RSS of the loading process: {megabytes(figures['peak rss'])}")
+    print(
+        f"  {edges['edges']:,} SIMILAR_TO ({edges['coCitation']:,} co-citation,"
+        f" {edges['coupling']:,} coupling, {edges['openalex']:,} OpenAlex)"
+    )
+    print(
+        f"  store: {megabytes(without)} without the lists; + {megabytes(store - without)}"
+        f" with them ({(store - without) / without:.1%}); + {megabytes(importance)}"
+        f" importance ({importance / without:.1%})"
+    )
+    print(
+        f"  importance: {figures['ranked']:,} papers in {figures['importance s']:.1f} s"
+        " (PageRank, percentiles, authors)"
+    )
+    print(
+        f"  a write's refresh: {figures['stale']:,} :Stale papers' lists in Cypher in"
+        f" {figures['stale s']:.1f} s ({figures['stale'] / figures['stale s']:,.0f} papers/s);"
+        f" the same as imported: {'yes' if figures['stale unchanged'] else 'NO'}"
+    )
+    if "every list" in figures:
+        print(
+            f"  refresh --all: {figures['every list']:,} papers' lists again online in"
+            f" {figures['every list s']:.1f} s"
+        )
 
 
 def main() -> None:
@@ -112,37 +206,25 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=30, help="papers timed")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds over the sample")
+    parser.add_argument("--stale", type=int, default=1000, help="papers a write's refresh makes")
     parser.add_argument("--models", action="store_true", help="also try the second model")
+    parser.add_argument(
+        "--full-refresh", action="store_true", help="also time refresh --all (every list online)"
+    )
     options = parser.parse_args()
+    figures: dict[str, Any] = {}
     with (
-        throwaway_graph(options.papers, "similarity-bench-", heap="4g") as graph,
+        throwaway_graph(
+            options.papers, "similarity-bench-", heap="4g", load=bulk_load(figures)
+        ) as graph,
         neo4j.GraphDatabase.driver(
             graph.env["NEO4J_URI"],
             auth=("neo4j", graph.server.password()),
             notifications_min_severity="OFF",
         ) as driver,
     ):
-        figures = refresh(driver, graph.server)
-        before = figures["store before"]
-        similarity = figures["store after similarity"] - before
-        importance = figures["store after importance"] - figures["store after similarity"]
-        edges = figures["edges"]
-        print(f"\n{options.papers:,} papers (seed 5), bulk-loaded; then what a load ends with:")
-        print(
-            f"  similarity lists: {figures['lists']:,} papers in {figures['similarity s']:.1f} s"
-            f" ({figures['lists'] / figures['similarity s']:,.0f} papers/s);"
-            f" {edges['edges']:,} SIMILAR_TO ({edges['coCitation']:,} co-citation,"
-            f" {edges['coupling']:,} coupling, {edges['openalex']:,} OpenAlex)"
-        )
-        print(
-            f"  importance: {figures['ranked']:,} papers in {figures['importance s']:.1f} s"
-            " (PageRank, percentiles, authors)"
-        )
-        print(
-            f"  store: {megabytes(before)} before; + {megabytes(similarity)} similarity"
-            f" ({similarity / before:.1%}), + {megabytes(importance)} importance"
-            f" ({importance / before:.1%})"
-        )
+        refresh(driver, graph.server, figures, options)
+        report(options.papers, figures)
         rows, _, _ = driver.execute_query(BENCH["sample_similar_papers"], {"count": options.sample})
         ids: list[str] = rows[0]["ids"]
         with served(graph.env, ready_within=120) as service:
