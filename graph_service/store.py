@@ -235,7 +235,9 @@ async def refresh_importance(repository: Repository) -> int:
     if (await repository.read(Statement.SAMPLE_IDS))[0]["Paper"] is None:
         return 0  # no papers: Graph Data Science cannot project a label no node has
     graph = f"citations-{uuid.uuid4().hex}"
-    await repository.write(Statement.PROJECT_CITATIONS, {"graph": graph}, tx_timeout=RANK_TIMEOUT)
+    cites = (await repository.read(Statement.HAS_CITATIONS))[0]["cites"]
+    project = Statement.PROJECT_CITATIONS if cites else Statement.PROJECT_PAPERS
+    await repository.write(project, {"graph": graph}, tx_timeout=RANK_TIMEOUT)
     try:
         rows = await repository.write(
             Statement.WRITE_IMPORTANCE,

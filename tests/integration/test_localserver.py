@@ -17,12 +17,13 @@ from typer.testing import CliRunner
 
 from graph_service.app import Readiness, create_app
 from graph_service.cli import app as cli
+from graph_service.demo import DEMO_ARXIV
 from graph_service.host import free_port
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
 from graph_service.settings import Settings
-from tests.conftest import TEST_HEAP, TEST_PAGECACHE, quick_home
-from tests.integration.gql import readyz_once_it_is
+from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget, quick_home
+from tests.integration.gql import load_files, readyz_once_it_is
 
 
 @pytest.fixture(scope="module")
@@ -147,5 +148,16 @@ def test_lifecycle_readiness_and_data_across_a_restart(server: LocalServer) -> N
         with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
             records, _, _ = driver.execute_query("MATCH (m:Marker) RETURN m.pid AS pid")
             assert [r["pid"] for r in records] == [os.getpid()]
+            # A graph that has never held a citation (arXiv records only) still ranks its
+            # papers: all alike, where Graph Data Science would refuse the unknown CITES.
+            target = Neo4jTarget(status.uri, "neo4j", server.password(), "lifecycle")
+            report = load_files(target, [DEMO_ARXIV], arxiv=True)
+            assert report.ranked_papers > 0
+            records, _, _ = driver.execute_query(
+                "MATCH (p:Paper) RETURN count(p) AS papers, collect(DISTINCT p.importance) AS ranks"
+            )
+            assert records[0]["papers"] == report.ranked_papers
+            assert len(records[0]["ranks"]) == 1
+            assert records[0]["ranks"][0] > 0
     finally:
         server.stop()
