@@ -59,6 +59,15 @@ EXTRA_CONF = "neo4j.extra.conf"
 MIN_PASSWORD = 8
 
 
+# What Neo4j Browser's pages may load: their own files, and Bolt and HTTP on this machine.
+BROWSER_POLICY = (
+    "default-src 'self'; script-src 'self'; img-src 'self' data:; "
+    "style-src 'self' 'unsafe-inline'; font-src 'self' data:; base-uri 'none'; "
+    "object-src 'none'; frame-ancestors 'none'; "
+    "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*"
+)
+
+
 @dataclass(frozen=True)
 class ServerStatus:
     """What `graph-service neo4j status` reports."""
@@ -159,6 +168,11 @@ server.memory.pagecache.size={pagecache}
 dbms.security.auth_enabled=true
 dbms.security.procedures.unrestricted=apoc.*,gds.*
 dbms.usage_report.enabled=false
+# Neo4j Browser stays on this machine: no usage data, and a Community server's Browser always
+# allows outgoing connections, so the pages it serves may reach only this machine (its fonts,
+# analytics and feedback scripts from outside are refused by the browser, never requested).
+client.allow_telemetry=false
+dbms.security.http_static_content_security_policy_header={BROWSER_POLICY}
 db.transaction.timeout=60s
 # Timeouts are checked every 2 s by default; a service with 10 s budgets wants them sooner.
 db.transaction.monitor.check.interval=100ms

@@ -88,7 +88,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if integration in item.path.parents or "neo4j_target" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.neo4j)
-        if item.path.name == "test_browser.py":
+        if item.path.name in ("test_browser.py", "test_explorer.py"):
             item.add_marker(pytest.mark.browser)
 
 
