@@ -1,19 +1,24 @@
-"""Explorer timings in Chromium: search pick -> drawn slice, double-click -> merged expansion.
+"""Explorer timings in Chromium: search pick -> drawn slice, double-click -> merged expansion,
+and a path, with the first pick after the service starts.
 
 Loads a generated graph into a throw-away Neo4j (bulk path), serves the app the README's way,
 and drives the page with Playwright. Times are the page's own (performance.now() around the
-GraphQL call, the layout and the draw), over several authors after one warm-up.
+GraphQL call, the layout and the draw), over several authors after one warm-up. With
+`--baseline DIR` (another version's built `web/dist`) the same picks run in that version's
+page too, turn about with this one's, on the same service and graph.
 
-    .venv/bin/python bench/explorer_timing.py --papers 20000
+    .venv/bin/python bench/explorer_timing.py --papers 20000 [--baseline OLD/web/dist]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from bench.graph import throwaway_graph
 from graph_service.served import served
@@ -27,63 +32,134 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+CURRENT = "this version"
+BASELINE = "baseline"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=20_000)
     parser.add_argument("--authors", type=int, default=6, help="centres timed after a warm-up")
+    parser.add_argument("--rounds", type=int, default=2, help="turns of each version")
+    parser.add_argument("--baseline", type=Path, help="another version's built web/dist")
     options = parser.parse_args()
     with throwaway_graph(options.papers, "explorer-bench-") as graph, served(graph.env) as service:
         # The most productive authors: the busiest slices.
         centres = graph.authors[: options.authors + 1]
-        time_explorer(service.base, centres, options.papers, graph.work)
+        versions = [CURRENT] + ([BASELINE] if options.baseline else [])
+        times: dict[str, dict[str, list[int]]] = {v: {} for v in versions}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for turn in range(options.rounds):
+                for version in versions:
+                    dist = options.baseline if version == BASELINE else None
+                    found = time_explorer(browser, service.base, centres, dist, graph.work)
+                    if turn == 0 and version == CURRENT:
+                        print(f"first pick after start-up: {found.pop('first')[0]} ms")
+                    found.pop("first", None)
+                    for step, values in found.items():
+                        times[version].setdefault(step, []).extend(values)
+            browser.close()
+    report(options.papers, times)
 
 
-def time_explorer(base: str, centres: list[str], papers: int, work: Path) -> None:
-    """Pick each centre in the explorer, then expand a paper of its slice; print the times."""
-    draws, expands, sizes = [], [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": 1500, "height": 950})
-        page.goto(base + "/")
-        page.fill("#limit", "300")
-        page.fill("#per", "25")
-        page.select_option("#depth", "2")
-        for index, centre in enumerate(centres):
-            ready = int(page.get_attribute("#graph", "data-ready") or 0)
-            page.evaluate(f"window.explorer.pick('{centre}', 'Author')")
-            page.wait_for_function(
-                f"Number(document.querySelector('#graph').dataset.ready || 0) > {ready}",
-                timeout=60000,
-            )
-            nodes = int(page.get_attribute("#graph", "data-node-count") or 0)
-            draw = int(page.get_attribute("#graph", "data-draw-ms") or 0)
-            target = page.evaluate("window.explorer.nodeIds().find(id => id.startsWith('W'))")
-            position = page.evaluate(f"window.explorer.pagePosition('{target}')")
-            page.mouse.dblclick(position["x"], position["y"])
-            page.wait_for_function(
-                f"Number(document.querySelector('#graph').dataset.ready) > {ready + 1}",
-                timeout=60000,
-            )
-            expand = int(page.get_attribute("#graph", "data-expand-ms") or 0)
-            grown = int(page.get_attribute("#graph", "data-node-count") or 0)
-            print(f"{centre}: {nodes} nodes in {draw} ms; +{grown - nodes} in {expand} ms")
-            if index == 0:
-                continue  # warm-up: query plans, JIT
-            draws.append(draw)
-            expands.append(expand)
-            sizes.append(nodes)
+def served_from(dist: Path) -> Callable[[Route], None]:
+    """A route handler that answers the explorer's page and files from `dist`."""
+
+    def answer(route: Route) -> None:
+        path = route.request.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        name = path if path.endswith((".js", ".css")) else "index.html"
+        kinds = {"js": "text/javascript", "css": "text/css"}
+        kind = kinds.get(name.rsplit(".", 1)[-1], "text/html")
+        route.fulfill(body=(dist / name).read_bytes(), content_type=kind)
+
+    return answer
+
+
+def wait_ready(page: Page, more_than: int) -> None:
+    page.wait_for_function(
+        f"Number(document.querySelector('#graph').dataset.ready || 0) > {more_than}",
+        timeout=60000,
+    )
+
+
+def number(page: Page, name: str) -> int:
+    return int(page.get_attribute("#graph", name) or 0)
+
+
+def time_explorer(
+    browser: Browser, base: str, centres: list[str], dist: Path | None, work: Path
+) -> dict[str, list[int]]:
+    """Pick each centre, expand a paper of its slice and (this version) find a path to the
+    next centre; the page's own times, the first pick apart."""
+    context = browser.new_context(viewport={"width": 1500, "height": 950})
+    page = context.new_page()
+    if dist is not None:
+        handler = served_from(dist)
+        page.route(lambda url: url.startswith(base) and "/graphql" not in url, handler)
+    page.goto(base + "/")
+    page.fill("#limit", "300")
+    page.fill("#per", "25")
+    page.select_option("#depth", "2")
+    found: dict[str, list[Any]] = {"first": [], "draw": [], "expand": [], "path": [], "nodes": []}
+    for index, centre in enumerate(centres):
+        ready = number(page, "data-ready")
+        page.evaluate(f"window.explorer.pick('{centre}', 'Author')")
+        wait_ready(page, ready)
+        nodes = number(page, "data-node-count")
+        draw = number(page, "data-draw-ms")
+        target = page.evaluate("window.explorer.nodeIds().find(id => id.startsWith('W'))")
+        position = page.evaluate(f"window.explorer.pagePosition('{target}')")
+        ready = number(page, "data-ready")
+        page.mouse.dblclick(position["x"], position["y"])
+        wait_ready(page, ready)
+        expand = number(page, "data-expand-ms")
+        path = None
+        if dist is None:
+            ready = number(page, "data-ready")
+            other = centres[(index + 1) % len(centres)]
+            page.evaluate(f"window.history.pushState(null, '', location.href + '&path={other}')")
+            page.evaluate("window.dispatchEvent(new PopStateEvent('popstate'))")
+            wait_ready(page, ready)
+            path = number(page, "data-path-ms")
+        if index == 0:
+            found["first"].append(draw)
+            continue  # warm-up: query plans, JIT
+        found["draw"].append(draw)
+        found["expand"].append(expand)
+        found["nodes"].append(nodes)
+        if path is not None:
+            found["path"].append(path)
+    if dist is None:
         page.screenshot(path=str(work / "explorer-300.png"))
-        browser.close()
+    context.close()
+    return found
+
+
+def report(papers: int, times: dict[str, dict[str, list[int]]]) -> None:
+    steps = {
+        "draw": "search pick -> drawn slice",
+        "expand": "double-click -> merged expansion",
+        "path": "path to another centre, drawn",
+    }
+    sizes = [n for version in times.values() for n in version.get("nodes", [])]
     print(
         f"\n{papers:,} papers; slices of {min(sizes)}-{max(sizes)} nodes "
-        f"(limit 300, depth 2, perNodeLimit 25)\n"
-        f"search pick -> drawn slice: median {statistics.median(draws):.0f} ms, "
-        f"max {max(draws)} ms\n"
-        f"double-click -> merged expansion: median {statistics.median(expands):.0f} ms, "
-        f"max {max(expands)} ms"
+        "(limit 300, depth 2, perNodeLimit 25); ms median / max"
     )
+    current = times[CURRENT]
+    baseline = times.get(BASELINE, {})
+    for step, label in steps.items():
+        mine = current.get(step) or []
+        if not mine:
+            continue
+        line = f"  {label:36} {statistics.median(mine):6.0f} / {max(mine):5d}"
+        theirs = baseline.get(step) or []
+        if theirs:
+            ratio = statistics.median(mine) / statistics.median(theirs)
+            line += f"   baseline {statistics.median(theirs):6.0f} / {max(theirs):5d}"
+            line += f"   ratio {ratio:.2f}"
+        print(line)
 
 
 if __name__ == "__main__":
