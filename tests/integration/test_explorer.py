@@ -525,13 +525,21 @@ def test_keyboard_alone(service: str, page: Page) -> None:
     shot(page, "explorer-keyboard")
 
 
-def test_accessibility_and_three_widths(service: str, page: Page) -> None:
+def test_accessibility_and_three_widths(service: str, page: Page, driver: neo4j.Driver) -> None:
+    some = cypher(
+        driver,
+        """MATCH (t:Topic) WITH t ORDER BY t.id LIMIT 1
+           MATCH (i:Institution) WITH t, i ORDER BY i.id LIMIT 1
+           RETURN t.id AS topic, i.id AS institution""",
+    )[0]
     views = {
         "explorer": f"/?id={CENTRE}",
         "papers": "/papers",
         "paper": "/paper/W4000000005",
         "researcher": f"/author/{CENTRE}",
         "similar": "/similar/W4000000005",
+        "topic": f"/topic/{some['topic']}",
+        "institution": f"/institution/{some['institution']}",
     }
     for name, address in views.items():
         page.goto(service + address)

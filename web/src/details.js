@@ -7,8 +7,6 @@ import { encodePath, escapeHtml, formatDate, pathOf, plural } from "./api.js";
 import { NOUNS } from "./graphstyle.js";
 import { loadInto } from "./states.js";
 
-const PAPERS = "nodes { id title year citedByCount }";
-
 const QUERIES = {
   PAPER: `query($id: ID!) { node: paper(id: $id) { id title year publicationDate venue type
     citedByCount importancePercentile abstract doiUrl arxivUrl landingPageUrl pdfUrl codeUrls
@@ -16,11 +14,11 @@ const QUERIES = {
     primaryCategory { id name } topics { topic { id name } } } }`,
   TOPIC: `query($id: ID!) { node: topic(id: $id) { id name level scheme
     parent { id name parent { id name parent { id name } } }
-    children { id name } works(first: 5) { totalCount ${PAPERS} }
+    children { id name } works(first: 5) { totalCount nodes { id title year citedByCount } }
     topAuthors(first: 5) { author { id name } works } } }`,
   INSTITUTION: `query($id: ID!) { node: institution(id: $id) { id name countryCode type ror
     parents { id name } authors(first: 6) { totalCount nodes { author { id name } papers } }
-    works(first: 5) { totalCount ${PAPERS} } } }`,
+    works(first: 5) { totalCount nodes { id title year citedByCount } } } }`,
   AUTHOR: `query($id: ID!) { node: author(id: $id) { id name orcid worksCount citationCount hIndex
     institutions { institution { id name countryCode } firstYear lastYear papers }
     topics(first: 4) { topic { id name } works }

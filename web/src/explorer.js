@@ -165,19 +165,18 @@ function signal(what = null, started = null) {
 
 // --- drawing ---------------------------------------------------------------------------------
 
-const NODE_FIELDS = "id type label weight hop year citations worksCount importance";
 const SLICE = `query($id: ID!, $depth: Int!, $limit: Int!, $per: Int!, $types: [NodeType!],
   $from: Int, $to: Int, $projection: Projection!) {
   neighborhood(id: $id, depth: $depth, limit: $limit, perNodeLimit: $per, nodeTypes: $types,
                yearFrom: $from, yearTo: $to, projection: $projection) {
     truncated totalNeighbors
-    nodes { ${NODE_FIELDS} }
+    nodes { id type label weight hop year citations worksCount importance }
     edges { id source target type weight } } }`;
 
 const PATH = `query($from: ID!, $to: ID!, $projection: Projection!, $steps: Int!) {
   target: node(id: $to) { __typename id ...named }
   path(from: $from, to: $to, maxLength: $steps, projection: $projection) {
-    nodes { ${NODE_FIELDS} }
+    nodes { id type label weight hop year citations worksCount importance }
     edges { id source target type weight } } }
 fragment named on Node { ... on Author { name } ... on Paper { title } ... on Topic { name } ... on Institution { name } }`;
 
