@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,15 +15,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLRequestData
-from strawberry.types import ExecutionResult
 
-from graph_service.api import Context, build_schema, warm_up
-from graph_service.api.admission import Admission
-from graph_service.api.batching import Batcher
-from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError, client_error
+from graph_service.api import warm_up
+from graph_service.api.endpoint import GraphQLApp
+from graph_service.errors import ServiceError
 from graph_service.repository import Repository
 from graph_service.settings import Settings
 
@@ -49,91 +42,6 @@ def page(name: str) -> Response:
     if not path.is_file():
         return HTMLResponse(MISSING_WEB, status_code=503)
     return FileResponse(path, media_type="text/html")
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view, handed the app's repository as its context; every request has
-    a deadline and a largest response."""
-
-    def __init__(self, settings: Settings, **options: Any) -> None:
-        admission = Admission(
-            most=settings.max_concurrent,
-            heavy=settings.max_heavy,
-            heavy_cost=settings.cost_budget // 10,
-        )
-        super().__init__(build_schema(settings.cost_budget, admission), **options)
-        self.settings = settings
-
-    async def execute_operation(
-        self,
-        request: Request,
-        request_adapter: Any,
-        request_data: GraphQLRequestData | list[GraphQLRequestData],
-        context: Context,
-        root_value: None,
-        sub_response: Response,
-    ) -> Any:
-        # Past the deadline the operation is cancelled wherever it waits (Neo4j included,
-        # frozen or not); the driver closes the connections it was using.
-        deadline = self.settings.request_timeout
-        try:
-            async with asyncio.timeout(deadline):
-                return await super().execute_operation(
-                    request, request_adapter, request_data, context, root_value, sub_response
-                )
-        except TimeoutError:
-            failure = QueryTimeout(
-                f"the request ran past its time limit ({deadline:g}s) and was stopped"
-            )
-        except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():
-                raise  # the server is shutting down or the client went away
-            failure = QueryTimeout("the request was cancelled before it finished")
-        return ExecutionResult(data=None, errors=[client_error(failure, context.request_id)])
-
-    def create_response(self, response_data: Any, sub_response: Response) -> Response:
-        response = super().create_response(response_data, sub_response)
-        most = self.settings.max_response_bytes
-        if len(response.body) > most:
-            request_id = sub_response.headers.get("X-Request-ID", "")
-            too_large = ResponseTooLarge(
-                f"the response would be {len(response.body):,} bytes, over the limit of "
-                f"{most:,}: ask for fewer items or fields"
-            )
-            error = client_error(too_large, request_id).formatted
-            response.body = json.dumps({"data": None, "errors": [error]}).encode()
-            response.headers["content-length"] = str(len(response.body))
-        return response
-
-    async def render_graphql_ide(self, request: Request) -> Response:
-        # Our own GraphiQL build: strawberry's page loads GraphiQL from a CDN.
-        return page("graphiql.html")
-
-    async def get_context(
-        self, request: Request | WebSocket, response: Response | WebSocket | None
-    ) -> Context:
-        repository: Repository = request.app.state.repository
-        settings: Settings = request.app.state.settings
-        request_id = _request_id(request.headers.get("x-request-id"))
-        if isinstance(response, Response):
-            response.headers["X-Request-ID"] = request_id
-        return Context(
-            repository=repository,
-            batcher=Batcher(repository),
-            request_id=request_id,
-            write_token=settings.token,
-            similar=settings.similar,
-            request=request if isinstance(request, Request) else None,
-            response=response if isinstance(response, Response) else None,
-        )
-
-
-def _request_id(given: str | None) -> str:
-    """The caller's request id when it is a sane token, else a fresh one."""
-    if given and len(given) <= 64 and given.replace("-", "").isalnum():
-        return given
-    return uuid.uuid4().hex
 
 
 # The page app's routes: each view has an address of its own that a reload or a shared
@@ -230,7 +138,7 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await repository.close()
 
-    graphql = GraphQLApp(settings, graphql_ide="graphiql")
+    graphql = GraphQLApp(settings, ide=lambda: page("graphiql.html"))
     static = web_dir()
     routes = [
         *(Route(path, explorer) for path in PAGE_ROUTES),

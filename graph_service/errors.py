@@ -9,28 +9,51 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphql import GraphQLError
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from strawberry.extensions import SchemaExtension
 
 logger = logging.getLogger("graph_service.errors")
 
 
 class ServiceError(Exception):
-    """Base of every expected failure; its message is safe to show a client."""
+    """Base of every expected failure; its message is safe to show a client. `status` is the
+    HTTP status of a response whose errors include it (the highest of them wins)."""
 
     code = "SERVICE_ERROR"
+    status = 200
+    retry_after: int | None = None
 
 
 class DatabaseUnavailable(ServiceError):
     """Neo4j cannot be reached or refused the credentials."""
 
     code = "DATABASE_UNAVAILABLE"
+    status = 503
+    retry_after = 1
+
+
+class Transient(ServiceError):
+    """Neo4j kept failing with a transient error (a deadlock, a leader switch) for longer
+    than the driver retries it; the same request may well succeed a moment later."""
+
+    code = "TRANSIENT_ERROR"
+    status = 503
+    retry_after = 1
 
 
 class QueryTimeout(ServiceError):
     """A statement ran past its transaction timeout and the server stopped it."""
 
     code = "QUERY_TIMEOUT"
+    status = 504
 
 
 class OutOfMemory(ServiceError):
@@ -46,9 +69,16 @@ class InvalidInput(ServiceError):
 
 
 class Forbidden(ServiceError):
-    """A write without the configured bearer token, or with writes disabled."""
+    """A write while writes are disabled (no token configured)."""
 
     code = "FORBIDDEN"
+    status = 403
+
+
+class Unauthenticated(Forbidden):
+    """A write without the configured bearer token, or with another one."""
+
+    status = 401
 
 
 class CostLimit(ServiceError):
@@ -61,6 +91,8 @@ class Overloaded(ServiceError):
     """Too many operations run at once; the client should retry after a moment."""
 
     code = "OVERLOADED"
+    status = 503
+    retry_after = 1
 
 
 class ResponseTooLarge(ServiceError):
@@ -91,20 +123,26 @@ def client_error(error: ServiceError, request_id: str) -> GraphQLError:
 
 
 def translate(error: Exception, name: str) -> ServiceError:
-    """Map a driver error to the service's own type, with a message a client may see."""
+    """Map a driver error to the service's own type, with a message a client may see: it
+    names no statement and no Neo4j code (those go to the log, with the request)."""
+    code = getattr(error, "code", None) or ""
+    logger.info("statement %s failed: %s %s", name, type(error).__name__, code)
     if isinstance(error, AuthError):
         return DatabaseUnavailable("Neo4j refused the configured credentials")
-    if isinstance(error, ServiceUnavailable):
-        return DatabaseUnavailable("Neo4j is not reachable")
-    if isinstance(error, Neo4jError) and "TransactionTimedOut" in (error.code or ""):
-        return QueryTimeout(f"the query ({name}) ran past its time limit and was stopped")
-    if isinstance(error, Neo4jError) and "MemoryPoolOutOfMemoryError" in (error.code or ""):
+    if isinstance(error, (ServiceUnavailable, SessionExpired)):
+        return DatabaseUnavailable("Neo4j is not reachable; retry in a moment")
+    if isinstance(error, Neo4jError) and "TransactionTimedOut" in code:
+        return QueryTimeout("the query ran past its time limit and was stopped")
+    if isinstance(error, Neo4jError) and "MemoryPoolOutOfMemoryError" in code:
         return OutOfMemory(
-            f"the query ({name}) needed more memory than Neo4j allows one transaction; "
-            "ask for less at once"
+            "the query needed more memory than Neo4j allows one transaction; ask for less at once"
         )
+    if isinstance(error, TransientError):
+        return Transient("Neo4j was busy with conflicting work (a transient error); retry")
+    if isinstance(error, ClientError) and "TooComplex" in code:
+        return InvalidInput("the search is too complex: use fewer or shorter words")
     if isinstance(error, (Neo4jError, DriverError)):
-        return DatabaseUnavailable(f"Neo4j failed to run {name}: {type(error).__name__}")
+        return DatabaseUnavailable(f"Neo4j failed to run the query ({type(error).__name__})")
     return ServiceError(str(error))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from graph_service.errors import DatabaseUnavailable, QueryTimeout, translate
 from graph_service.settings import Settings
 from graph_service.statements import SCHEMA, Catalog, Composed, Statement
 
+logger = logging.getLogger("graph_service.repository")
 Record = dict[str, Any]
 PING_TIMEOUT = 5.0
 # How long past a transaction's own timeout the service waits for Neo4j before giving up on
@@ -199,7 +201,8 @@ class Repository:
 
 
 def unanswered(name: str, timeout: float) -> QueryTimeout:
+    logger.info("statement %s: no answer from Neo4j within %gs", name, timeout + STATEMENT_GRACE)
     return QueryTimeout(
-        f"the query ({name}) ran past its time limit: Neo4j did not answer within "
+        "the query ran past its time limit: Neo4j did not answer within "
         f"{timeout + STATEMENT_GRACE:g}s"
     )

@@ -7,6 +7,9 @@ import re
 from graph_service.errors import InvalidInput
 
 MAX_WORDS = 12
+MAX_CHARACTERS = 500
+# Lucene turns a prefix into an automaton, which refuses words much longer than this.
+MAX_WORD = 100
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -17,7 +20,13 @@ def lucene_query(text: str, field: str | None = None) -> str:
     Only word characters reach Lucene, so its syntax (quotes, brackets, `AND`, `~`) in the
     input cannot cause a parse error or change the meaning.
     """
+    if len(text) > MAX_CHARACTERS:
+        raise InvalidInput(f"query has {len(text):,} characters; the maximum is {MAX_CHARACTERS}")
     words = [word.lower() for word in _WORD.findall(text)]
+    if (longest := max((len(word) for word in words), default=0)) > MAX_WORD:
+        raise InvalidInput(
+            f"query has a word of {longest:,} characters; the longest searched for is {MAX_WORD}"
+        )
     if not words:
         raise InvalidInput("query has no words to search for")
     if len(words) > MAX_WORDS:

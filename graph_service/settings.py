@@ -22,6 +22,9 @@ SIMILAR_TOP_K = 20
 SIMILAR_HUB_CAP = 500
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def default_neo4j_home() -> Path:
     """Where the project-managed Neo4j lives by default: per user, outside any git tree."""
     return platformdirs.user_data_path("graph-service") / "neo4j"
@@ -84,6 +87,18 @@ class Settings(BaseSettings):
         gt=0,
         validation_alias=_env("GRAPH_SERVICE_MAX_RESPONSE_BYTES"),
     )
+    max_body_bytes: int = Field(
+        default=4_000_000,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_MAX_BODY_BYTES"),
+        description="The largest request body; over it: HTTP 413.",
+    )
+    introspection: bool = Field(
+        default=True,
+        validation_alias=_env("GRAPH_SERVICE_INTROSPECTION"),
+        description="Schema introspection and GraphiQL at GET /graphql; off in production "
+        "if the schema is not for the public to browse.",
+    )
     max_concurrent: int = Field(
         default=MOST_AT_ONCE,
         gt=0,
@@ -136,13 +151,24 @@ class Settings(BaseSettings):
         if value is None or not value.get_secret_value():
             return None
         if len(value.get_secret_value()) < 16:
-            raise ValueError("the write token must be at least 16 characters long")
+            raise ValueError(
+                "the write token must be at least 16 characters long "
+                "(e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(24))'`)"
+            )
         return value
 
     @field_validator("neo4j_uri")
     @classmethod
-    def _blank_is_unset(cls, value: str | None) -> str | None:
-        return value or None
+    def _bolt_uri(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        scheme = value.partition("://")[0].lower()
+        if scheme not in BOLT_SCHEMES or "://" not in value:
+            raise ValueError(
+                f"{value!r} is not a Bolt URI: use bolt://host:7687 or neo4j://host:7687 "
+                "(+s or +ssc for TLS); http:// is the Browser's port, not Bolt's"
+            )
+        return value
 
     @field_validator("bolt_port", "http_port", "port")
     @classmethod

@@ -32,20 +32,41 @@ def encode_cursor(kind: str, sort_key: list[Any]) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
+# The sort keys' shapes ("n" a number, "s" a string) as the page statements make them: a
+# cursor of another shape would compare as null in Cypher and silently give an empty page.
+SORT_KEYS = {"page_paper_related": "sns", "papers:relevance": "nnns"}
+SORT_KEY = "nns"
+MAX_CURSOR = 1000
+LARGEST = 2**63 - 1
+
+
+def _part_fits(part: Any, kind: str) -> bool:
+    if kind == "s":
+        return isinstance(part, str) and len(part) <= 200
+    if isinstance(part, bool) or not isinstance(part, (int, float)):
+        return False
+    return -LARGEST <= part <= LARGEST and part == part  # a Neo4j integer or a number, not NaN
+
+
 def decode_cursor(kind: str, cursor: str | None) -> list[Any] | None:
     """The sort key inside a cursor from `encode_cursor(kind, ...)`; None for no cursor."""
     if cursor is None:
         return None
+    not_ours = InvalidInput("after is not a cursor this API gave out")
+    if len(cursor) > MAX_CURSOR:
+        raise not_ours
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         value = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InvalidInput("after is not a cursor this API gave out") from None
+    except (binascii.Error, UnicodeDecodeError, ValueError, RecursionError):
+        raise not_ours from None
     if not isinstance(value, list) or len(value) < 2 or value[0] != kind:
         raise InvalidInput(f"after is not a cursor of this list ({kind})")
-    if not all(isinstance(part, (int, float, str)) for part in value[1:]):
-        raise InvalidInput("after is not a cursor this API gave out")
-    return value[1:]
+    shape = SORT_KEYS.get(kind, SORT_KEY)
+    key = value[1:]
+    if len(key) != len(shape) or not all(map(_part_fits, key, shape)):
+        raise not_ours
+    return key
 
 
 @strawberry.type(description="Where a page ends and whether more follow.")

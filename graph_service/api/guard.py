@@ -8,7 +8,15 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema, specified_rules, validate
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    NoSchemaIntrospectionCustomRule,
+    specified_rules,
+    validate,
+)
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
@@ -22,15 +30,23 @@ from graph_service.errors import CostLimit, Overloaded
 DOCUMENT_CACHE = 256
 
 
+RULES: tuple[type[ASTValidationRule], ...] = tuple(specified_rules)
+NO_INTROSPECTION = (*RULES, NoSchemaIntrospectionCustomRule)
+
+
 @functools.lru_cache(maxsize=DOCUMENT_CACHE)
-def validate_document(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
+def validate_document(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    rules: tuple[type[ASTValidationRule], ...] = RULES,
+) -> list[GraphQLError]:
     """The document's shape limits, then GraphQL's own rules (which take time quadratic in
     repeated fields, so they run only on documents within the limits)."""
     try:
         check_document(document)
     except LimitExceeded as error:
         return [GraphQLError(str(error))]
-    return validate(schema, document, specified_rules)
+    return validate(schema, document, rules)
 
 
 class RequestGuard(SchemaExtension):
@@ -42,15 +58,16 @@ class RequestGuard(SchemaExtension):
     the answer is OVERLOADED with HTTP 503 and Retry-After.
     """
 
-    def __init__(self, budget: int, admission: Admission) -> None:
+    def __init__(self, budget: int, admission: Admission, introspection: bool = True) -> None:
         self.budget = budget
         self.admission = admission
+        self.rules = RULES if introspection else NO_INTROSPECTION
         self.cost: int | None = None
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         assert context.graphql_document is not None
-        errors = validate_document(context.schema._schema, context.graphql_document)
+        errors = validate_document(context.schema._schema, context.graphql_document, self.rules)
         if not errors:
             self.cost = operation_cost(
                 context.schema._schema,

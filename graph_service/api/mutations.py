@@ -9,7 +9,7 @@ import strawberry
 from strawberry.permission import BasePermission
 
 from graph_service.api.context import Ctx, parse_id
-from graph_service.errors import Forbidden, check_range
+from graph_service.errors import Forbidden, Unauthenticated, check_range
 from graph_service.store import delete_work, upsert_records
 
 MAX_UPSERT = 1000
@@ -147,7 +147,7 @@ class WriteToken(BasePermission):
         if scheme.lower() != "bearer" or not secrets.compare_digest(
             given.strip().encode(), token.encode()
         ):
-            raise Forbidden("writes need the header `Authorization: Bearer <write token>`")
+            raise Unauthenticated("writes need the header `Authorization: Bearer <write token>`")
         return True
 
 

@@ -212,10 +212,13 @@ class GraphSchema(strawberry.Schema):
 
 
 def build_schema(
-    budget: int = DEFAULT_COST_BUDGET, admission: Admission | None = None
+    budget: int = DEFAULT_COST_BUDGET,
+    admission: Admission | None = None,
+    introspection: bool = True,
 ) -> strawberry.Schema:
     """The schema; `budget` and `admission` bound what one request may cost and how many run
-    at once (the app makes them from its settings)."""
+    at once (the app makes them from its settings); `introspection` off refuses `__schema`
+    and `__type`."""
     lanes = admission or Admission(MOST_AT_ONCE, HEAVY_AT_ONCE, heavy_cost=budget // 10)
     return GraphSchema(
         execution_context_class=PlainFieldExecutor,
@@ -225,7 +228,7 @@ def build_schema(
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: ParserCache(maxsize=DOCUMENT_CACHE),
-            lambda: RequestGuard(budget, lanes),
+            lambda: RequestGuard(budget, lanes, introspection),
             ErrorPolicy,
         ],
     )

@@ -17,6 +17,7 @@ from graph_service.errors import (
     OutOfMemory,
     QueryTimeout,
     ServiceError,
+    Transient,
     check_order,
     check_range,
     client_error,
@@ -37,19 +38,25 @@ def neo4j_error(code: str) -> Neo4jError:
         (
             neo4j_error("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"),
             QueryTimeout,
-            "(get_papers) ran past its time limit",
+            "the query ran past its time limit",
         ),
         (
             neo4j_error("Neo.ClientError.Statement.SyntaxError"),
             DatabaseUnavailable,
-            "failed to run get_papers: CypherSyntaxError",
+            "Neo4j failed to run the query (CypherSyntaxError)",
         ),
         (
             neo4j_error("Neo.TransientError.General.MemoryPoolOutOfMemoryError"),
             OutOfMemory,
-            "(get_papers) needed more memory than Neo4j allows one transaction",
+            "the query needed more memory than Neo4j allows one transaction",
         ),
-        (SessionExpired("gone"), DatabaseUnavailable, "failed to run get_papers: SessionExpired"),
+        # A deadlock that outlived the driver's retries: retryable, not "unavailable".
+        (
+            neo4j_error("Neo.TransientError.Transaction.DeadlockDetected"),
+            Transient,
+            "retry",
+        ),
+        (SessionExpired("gone"), DatabaseUnavailable, "not reachable"),
         (RuntimeError("odd"), ServiceError, "odd"),
     ],
 )
@@ -59,7 +66,10 @@ def test_driver_errors_are_translated(
     translated = translate(error, "get_papers")
     assert type(translated) is kind
     assert message in str(translated)
+    # Clients learn what happened, not the statement's name or Neo4j's own words and codes.
     assert "server message" not in str(translated)
+    assert "get_papers" not in str(translated)
+    assert "Neo." not in str(translated)
 
 
 def test_check_range_names_the_maximum() -> None:

@@ -36,3 +36,13 @@ def test_a_field_scopes_every_word() -> None:
         lucene_query("graph Nets", "title")
         == "title:(graph^2 OR graph*) AND title:(nets^2 OR nets*)"
     )
+
+
+def test_overlong_words_and_queries_are_refused_before_lucene_sees_them() -> None:
+    # Lucene refuses a prefix of thousands of characters with an internal error.
+    with pytest.raises(InvalidInput, match="a word of 400 characters"):
+        lucene_query("x" * 400)
+    with pytest.raises(InvalidInput, match="query has 10,000 characters"):
+        lucene_query("x" * 10_000)
+    with pytest.raises(InvalidInput, match="query has 600 characters"):
+        lucene_query("ab " * 200)
