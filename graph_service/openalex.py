@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from graph_service.content import abstract, arxiv_id, code_urls, normalise_space
@@ -16,6 +19,14 @@ TOPIC_LEVELS = {"domain": 0, "field": 1, "subfield": 2, "topic": 3}
 
 class RecordError(ValueError):
     """A record that cannot be loaded; the message says why in a few words."""
+
+
+# Bounds a record must keep to: beyond them a value is a mistake (or an attack on the
+# store), not a work. Years: the oldest works OpenAlex lists are medieval.
+YEARS = (1000, 2100)
+MOST_CITATIONS = 10**9
+MOST_TEXT = 5_000
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def short_id(value: str) -> str:
@@ -79,6 +90,46 @@ def _get(record: dict[str, Any], key: str, kind: type | tuple[type, ...], where:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
         raise RecordError(f"{where}{key} is {type(value).__name__}, expected {names}")
+    if isinstance(value, str) and len(value) > MOST_TEXT:
+        raise RecordError(f"{where}{key} is {len(value):,} characters; the most is {MOST_TEXT:,}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise RecordError(f"{where}{key} is {value}, not a number")
+    return value
+
+
+def _bounded(record: dict[str, Any], key: str, low: int, high: int) -> int | None:
+    value: int | None = _get(record, key, int)
+    if value is not None and not low <= value <= high:
+        raise RecordError(f"{key} {value} is outside {low}-{high}")
+    return value
+
+
+def _day(record: dict[str, Any], key: str) -> str | None:
+    """A YYYY-MM-DD date that exists."""
+    value: str | None = _get(record, key, str)
+    if value is None:
+        return None
+    try:
+        if not DAY.fullmatch(value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{key} {value[:40]!r} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+def _moment(record: dict[str, Any], key: str) -> str | None:
+    """An ISO date or date and time (what OpenAlex's `updated_date` holds): of two copies of
+    a work the later one wins by comparing these, so anything else would win or lose forever."""
+    value: str | None = _get(record, key, str)
+    if value is None:
+        return None
+    try:
+        if not DAY.match(value):
+            raise ValueError
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{key} {value[:40]!r} is not an ISO date or date-time") from None
     return value
 
 
@@ -146,13 +197,13 @@ def parse_work(record: Any) -> Work:
     props = {
         "title": title,
         "doi": doi.lower() if doi else None,
-        "year": _get(record, "publication_year", int),
-        "publicationDate": _get(record, "publication_date", str),
+        "year": _bounded(record, "publication_year", *YEARS),
+        "publicationDate": _day(record, "publication_date"),
         "type": _get(record, "type", str),
         "venue": _get(source, "display_name", str, "primary_location.source."),
         "venueId": short_id(v) if (v := _get(source, "id", str, "source.")) else None,
-        "citedByCount": _get(record, "cited_by_count", int) or 0,
-        "updatedDate": _get(record, "updated_date", str),
+        "citedByCount": _bounded(record, "cited_by_count", 0, MOST_CITATIONS) or 0,
+        "updatedDate": _moment(record, "updated_date"),
         "abstract": text,
         "language": _get(record, "language", str),
         "isOpenAccess": _get(access, "is_oa", bool, "open_access."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,24 +154,63 @@ class _Counted(io.RawIOBase):
         return int(count or 0)
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """In place of a line: the file could not be read on from here (truncated, not gzip,
+    gone), so the lines before it load and this is reported with the place it stopped."""
+
+    reason: str
+
+
+class FileFault(Exception):
+    """A file stopped being readable at `line`."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+def _read_error(error: Exception, gzipped: bool) -> str:
+    if isinstance(error, EOFError):
+        return "the file ends early (a truncated download?): the lines before loaded"
+    if isinstance(error, gzip.BadGzipFile):
+        return "the file is named .gz but is not gzip-compressed"
+    if isinstance(error, zlib.error):
+        return f"the compressed data is corrupt ({error}): the lines before loaded"
+    if isinstance(error, FileNotFoundError):
+        return "the file is gone (deleted or moved while loading)"
+    return f"the file could not be read ({type(error).__name__}: {error})"
+
+
 def lines(path: Path, seen: Callable[[int], None] = lambda _: None) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each non-blank line, through gzip when the name says so."""
-    with path.open("rb") as raw:
-        counted: IO[bytes] = io.BufferedReader(_Counted(raw, seen), buffer_size=1 << 20)
-        if path.name.endswith(".gz"):
-            counted = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
-        text: TextIO = io.TextIOWrapper(counted, encoding="utf-8", errors="replace")
-        for number, line in enumerate(text, start=1):
-            if line.strip():
-                yield number, line
+    """(line number, text) of each non-blank line, through gzip when the name says so;
+    FileFault (with the line it stopped at) when the file cannot be read on."""
+    gzipped = path.name.endswith(".gz")
+    number = 0
+    try:
+        with path.open("rb") as raw:
+            counted: IO[bytes] = io.BufferedReader(_Counted(raw, seen), buffer_size=1 << 20)
+            if gzipped:
+                counted = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
+            text: TextIO = io.TextIOWrapper(counted, encoding="utf-8", errors="replace")
+            for number, line in enumerate(text, start=1):
+                if line.strip():
+                    yield number, line
+    except (OSError, EOFError, zlib.error) as error:
+        raise FileFault(number + 1, _read_error(error, gzipped)) from error
 
 
 def file_lines(files: Iterable[Path], progress: Progress | None = None) -> Iterator[Line]:
-    """Every non-blank line of the files, with the bytes read told to `progress`."""
+    """Every non-blank line of the files, with the bytes read told to `progress`; where a
+    file cannot be read on, an `Unreadable` in place of the line, and the next file."""
     seen = (progress or Progress()).advance
     for path in files:
-        for number, text in lines(path, lambda n: seen(nbytes=n)):
-            yield path, number, text
+        try:
+            for number, text in lines(path, lambda n: seen(nbytes=n)):
+                yield path, number, text
+        except FileFault as fault:
+            yield path, fault.line, Unreadable(fault.reason)
 
 
 def memory_lines(records: Iterable[Any], source: str) -> Iterator[Line]:
@@ -185,17 +225,34 @@ def read_records(
     """Each line parsed; a line that is not JSON or not a valid record goes to `rejects` with
     its place and reason, and the rest still load."""
     for path, number, raw in lines:
+        if isinstance(raw, Unreadable):
+            rejects.add(Reject(path, number, raw.reason, ""))
+            continue
         report.records += 1
         try:
             record = parse(json.loads(raw) if isinstance(raw, str) else raw)
-        except (RecordError, ValueError) as error:
-            reason = (
-                f"bad JSON: {error.msg}" if isinstance(error, json.JSONDecodeError) else str(error)
-            )
-            text = raw.rstrip("\n") if isinstance(raw, str) else json.dumps(raw, default=str)
-            rejects.add(Reject(path, number, reason, text))
+        except (RecordError, ValueError, RecursionError, OverflowError) as error:
+            text = raw.rstrip("\n") if isinstance(raw, str) else _shown(raw)
+            rejects.add(Reject(path, number, _reason(error), text))
             continue
         yield record
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"bad JSON: {error.msg}"
+    if isinstance(error, RecursionError):
+        return "the record nests too deeply to read"
+    if isinstance(error, OverflowError):
+        return f"a number is too large ({error})"
+    return str(error)
+
+
+def _shown(record: Any) -> str:
+    try:
+        return json.dumps(record, default=str)
+    except (RecursionError, ValueError):
+        return repr(record)[:10_000]
 
 
 def read_works(lines: Iterable[Line], report: Report, rejects: Rejects) -> Iterator[Work]:

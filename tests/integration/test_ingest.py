@@ -593,3 +593,50 @@ def test_db_stats_and_reset(neo4j_target: Neo4jTarget, graph: neo4j.Driver) -> N
     done = CliRunner().invoke(cli, ["db", "reset", "--yes"], env=env)
     assert done.exit_code == 0
     assert scalar(graph, "MATCH (n) RETURN count(n)") == 0
+
+
+def test_broken_files_are_reported_by_place_and_every_good_line_loads(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver, tmp_path: Path
+) -> None:
+    wipe(graph)
+    good = DEMO_WORKS.read_text(encoding="utf-8").splitlines()[:30]
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    # Lines that used to end the whole load with a traceback and nothing loaded.
+    (folder / "a-hostile.jsonl").write_text(
+        "\n".join(
+            [
+                good[0],
+                '{"id": "W1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                json.dumps({**json.loads(good[1]), "cited_by_count": 2**64}),
+                good[2],
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    packed = gzip.compress(("\n".join(good[3:29]) + "\n").encode())
+    (folder / "b-truncated.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    (folder / "c-text.jsonl.gz").write_text(good[29] + "\n", encoding="utf-8")
+    (folder / "d-empty.jsonl").write_bytes(b"")
+    (folder / "e-garbage.jsonl").write_bytes(bytes(range(256)) * 40)
+    result = CliRunner().invoke(cli, ["load", "openalex", str(folder)], env=cli_env(neo4j_target))
+    output = " ".join(result.output.split())
+    assert result.exit_code == 2, output
+    assert "Traceback" not in result.output
+    assert "Aborted" not in result.output
+    assert f"{folder / 'a-hostile.jsonl'}:2: the record nests too deeply to read" in output
+    assert f"{folder / 'a-hostile.jsonl'}:3: cited_by_count" in output
+    assert "b-truncated.jsonl.gz:" in output
+    assert "the file ends early" in output
+    assert f"{folder / 'c-text.jsonl.gz'}:1: the file is named .gz but is not gzip" in output
+    assert "e-garbage.jsonl:1: bad JSON" in output
+    loaded = scalar(graph, "RETURN COUNT { (p:Paper) WHERE NOT p.stub }")
+    read_from_truncated = loaded - 2
+    assert 0 < read_from_truncated < 26
+    assert f"{loaded} works loaded" in output
+    # Run again: the same graph, the same report.
+    before = dump(graph)
+    again = CliRunner().invoke(cli, ["load", "openalex", str(folder)], env=cli_env(neo4j_target))
+    assert again.exit_code == 2
+    assert dump(graph) == before
