@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import shlex
 import sys
 import time
@@ -11,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 from rich.console import Console
+from rich.markup import escape
 
 from graph_service.errors import ServiceError
 from graph_service.localserver import LocalServer
@@ -45,7 +47,7 @@ HomeOption = Annotated[
 
 
 def fail(message: str) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -66,7 +68,18 @@ def server_of(ctx: typer.Context, home: Path | None) -> LocalServer:
 @app.callback()
 def main(ctx: typer.Context) -> None:
     """Knowledge-graph service for research discovery."""
-    ctx.obj = Settings()
+    # The driver logs each retry of an unreachable server as a warning with its traceback;
+    # a command says once what failed instead.
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    try:
+        ctx.obj = Settings()
+    except ValidationError as error:
+        problems = [
+            f"{'/'.join(map(str, e['loc'])).upper() or 'settings'}: "
+            f"{e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        ]
+        fail("the settings from the environment are not valid:\n  " + "\n  ".join(problems))
 
 
 @neo4j_app.command()
@@ -210,7 +223,7 @@ def with_repository(ctx: typer.Context, work: Callable[[Repository], Awaitable[T
     try:
         return asyncio.run(run())
     except ServiceError as error:
-        fail(str(error))
+        fail(f"{error} (Neo4j at {settings.neo4j_uri})")
 
 
 PathsArgument = Annotated[
