@@ -48,6 +48,8 @@ class Report:
     anonymous_authorships: int = 0
     refreshed_authors: int = 0
     refreshed_papers: int = 0
+    # Why bringing derived values up to date failed after the records were stored, if it did.
+    refresh_failed: str | None = None
     ranked_papers: int = 0
     seconds: float = 0.0
     rejects_file: Path | None = None

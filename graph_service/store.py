@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
-from graph_service.errors import OutOfMemory
+from graph_service.errors import OutOfMemory, ServiceError
 from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
 from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.similarity import OPENALEX_WEIGHT, Citations, Similar
 from graph_service.statements import Statement
+
+logger = logging.getLogger("graph_service.store")
 
 BATCH_SIZE = 1000
 REFRESH_BATCH = 2000
@@ -304,8 +307,14 @@ async def upsert_records(
     works = list(read_works(memory_lines(records, source), report, Rejects(report)))
     for start in range(0, len(works), BATCH_SIZE):
         report.loaded += await store_works(repository, works[start : start + BATCH_SIZE])
-    report.refreshed_authors = await refresh_authors(repository)
-    report.refreshed_papers = await refresh_similarity(repository, *similar)
+    # The works are committed: a failure from here on must not report them as lost. What
+    # they changed stays marked :Stale and catches up at the next refresh.
+    try:
+        report.refreshed_authors = await refresh_authors(repository)
+        report.refreshed_papers = await refresh_similarity(repository, *similar)
+    except ServiceError as error:
+        logger.warning("works stored, derived values not yet refreshed: %s", error)
+        report.refresh_failed = str(error)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -315,8 +324,12 @@ async def delete_work(
     work_id: str,
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
 ) -> bool:
-    """Remove one work (kept as a stub while other works cite it), then refresh authors."""
+    """Remove one work (kept as a stub while other works cite it), then refresh authors (a
+    failure of that is logged: the delete stands, and what it changed catches up later)."""
     rows = await repository.write(Statement.DELETE_WORK, {"id": work_id})
-    await refresh_authors(repository)
-    await refresh_similarity(repository, *similar)
+    try:
+        await refresh_authors(repository)
+        await refresh_similarity(repository, *similar)
+    except ServiceError as error:
+        logger.warning("work %s deleted, derived values not yet refreshed: %s", work_id, error)
     return bool(rows and rows[0]["deleted"])

@@ -131,6 +131,11 @@ class UpsertResult:
     skipped: int = strawberry.field(description="Works older than the stored copy, left as is.")
     rejected: list[Rejection]
     refreshed_authors: int
+    refresh_pending: bool = strawberry.field(
+        description="True when the works were stored but bringing derived values (authors' "
+        "counts, similar papers) up to date failed: they are marked and catch up at the next "
+        "write or `graph-service refresh`. The works themselves are committed."
+    )
 
 
 class WriteToken(BasePermission):
@@ -171,6 +176,7 @@ class Mutation:
             skipped=valid - report.loaded,
             rejected=[Rejection(index=r.line - 1, reason=r.reason) for r in report.rejected],
             refreshed_authors=report.refreshed_authors,
+            refresh_pending=report.refresh_failed is not None,
         )
 
     @strawberry.mutation(

@@ -73,17 +73,23 @@ def readyz_once_it_is(client: TestClient, status_code: int, within: float) -> di
     return body
 
 
+def swapped_statements(directory: Path, **texts: str) -> Catalog:
+    """The service's statements, with those named swapped for the texts given."""
+    folder = directory / "cypher"
+    folder.mkdir()
+    for path in cypher_dir().glob("*.cypher"):
+        (folder / path.name).write_text(texts.get(path.stem, path.read_text()))
+    return Catalog(folder)
+
+
 def slow_statements(directory: Path) -> Catalog:
     """The service's statements, with the slice swapped for one that runs far past any
     timeout a test sets (it never returns a row)."""
-    slow = directory / "cypher"
-    slow.mkdir()
-    for path in cypher_dir().glob("*.cypher"):
-        (slow / path.name).write_text(path.read_text())
-    (slow / "select_neighborhood.cypher").write_text(
-        "UNWIND range(1, 10000000000) AS x WITH x WHERE x = -1 RETURN x AS slice"
+    return swapped_statements(
+        directory,
+        select_neighborhood="UNWIND range(1, 10000000000) AS x WITH x WHERE x = -1 "
+        "RETURN x AS slice",
     )
-    return Catalog(slow)
 
 
 def load_files(

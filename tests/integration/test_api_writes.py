@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -11,7 +12,14 @@ import pytest
 from graph_service.api.slices import SCAN_LIMIT
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
-from tests.integration.gql import WRITE_TOKEN, Api, api_for, cypher, load_files
+from tests.integration.gql import (
+    WRITE_TOKEN,
+    Api,
+    api_for,
+    cypher,
+    load_files,
+    swapped_statements,
+)
 
 UPSERT = """mutation($works: [WorkInput!]!) {
   upsertWorks(works: $works) { upserted skipped refreshedAuthors rejected { index reason } } }"""
@@ -168,3 +176,64 @@ def test_a_hub_slice_is_bounded_and_says_so(neo4j_target: Neo4jTarget, demo: neo
     weights = [e["weight"] for e in result["edges"]]
     assert len(weights) == 100
     assert max(weights) == 36  # ranked by papers there, among those read
+
+
+def test_a_write_whose_refresh_fails_is_reported_stored_not_failed(
+    api: Api, demo: neo4j.Driver, tmp_path: Path
+) -> None:
+    # The derived-value refresh runs after the works' commit; when it fails the works are in
+    # the graph, so the answer must say stored (and that the refresh is pending).
+    api.repository.catalog = swapped_statements(
+        tmp_path, select_stale_authors="RETURN 1/0 AS broken"
+    )
+    body = api.post(
+        UPSERT.replace("refreshedAuthors", "refreshedAuthors refreshPending"),
+        {"works": [work("W1", 2020, [AUTHOR])]},
+        token=WRITE_TOKEN,
+    )
+    assert "errors" not in body, body
+    result = body["data"]["upsertWorks"]
+    assert (result["upserted"], result["refreshPending"]) == (1, True)
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) RETURN p.title AS t") == [{"t": "Work W1"}]
+    assert cypher(demo, "MATCH (a:Author:Stale {id: $a}) RETURN count(a) AS n", a=AUTHOR) == [
+        {"n": 1}
+    ]
+    assert api.data(DELETE, {"id": "W1"}, token=WRITE_TOKEN) == {"deleteWork": True}
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) WHERE NOT p.stub RETURN p") == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("publicationYear", -5, "publication_year -5 is outside 1000-2100"),
+        ("citedByCount", -1, "cited_by_count -1 is outside 0-1000000000"),
+        (
+            "publicationDate",
+            "2024-13-45",
+            "publication_date '2024-13-45' is not a date (YYYY-MM-DD)",
+        ),
+        ("updatedDate", "zzzz", "updated_date 'zzzz' is not an ISO date or date-time"),
+        ("title", "t" * 200_000, "title is 200,000 characters; the most is 5,000"),
+    ],
+)
+def test_upserts_out_of_bounds_are_rejected_with_the_reason(
+    api: Api, demo: neo4j.Driver, field: str, value: Any, reason: str
+) -> None:
+    body = api.data(
+        UPSERT, {"works": [work("W1", 2020, [AUTHOR], **{field: value})]}, token=WRITE_TOKEN
+    )
+    result = body["upsertWorks"]
+    assert result["upserted"] == 0
+    assert result["rejected"] == [{"index": 0, "reason": reason}]
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) RETURN p") == []
+
+
+def test_a_work_stays_updatable(api: Api, demo: neo4j.Driver) -> None:
+    # 'zzzz' used to be stored as the update date and win against every later record.
+    for date, title in [("2024-01-01", "first"), ("2024-06-01T10:00:00", "second")]:
+        api.data(
+            UPSERT,
+            {"works": [work("W1", 2020, [AUTHOR], updatedDate=date, title=title)]},
+            token=WRITE_TOKEN,
+        )
+    assert cypher(demo, "MATCH (p:Paper {id: 'W1'}) RETURN p.title AS t") == [{"t": "second"}]
