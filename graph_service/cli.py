@@ -61,6 +61,24 @@ def local_server(settings: Settings, home: Path | None = None) -> LocalServer:
     return LocalServer(home or settings.neo4j_home, maven_settings=settings.maven_settings)
 
 
+def ports(
+    settings: Settings, server: LocalServer, bolt: int | None = None, http: int | None = None
+) -> tuple[int, int]:
+    """The ports to start on: those given, else those the environment sets, else those the
+    home last used (so a home moved off 7687 stays where its clients look), else 7687/7474."""
+    last_bolt, last_http = server.configured_ports()
+    given = settings.model_fields_set
+
+    def pick(option: int | None, field: str, last: int | None, default: int) -> int:
+        if option is not None:
+            return option
+        if field in given:
+            return int(getattr(settings, field))
+        return last or default
+
+    return pick(bolt, "bolt_port", last_bolt, 7687), pick(http, "http_port", last_http, 7474)
+
+
 def server_of(ctx: typer.Context, home: Path | None) -> LocalServer:
     return local_server(settings_of(ctx), home)
 
@@ -98,8 +116,12 @@ def install(ctx: typer.Context, home: HomeOption = None) -> None:
 def start(
     ctx: typer.Context,
     home: HomeOption = None,
-    bolt_port: Annotated[int | None, typer.Option(help="Bolt port [default: 7687]")] = None,
-    http_port: Annotated[int | None, typer.Option(help="HTTP/Browser port [default: 7474]")] = None,
+    bolt_port: Annotated[
+        int | None, typer.Option(help="Bolt port [default: the one the home last used, or 7687]")
+    ] = None,
+    http_port: Annotated[
+        int | None, typer.Option(help="HTTP/Browser port [default: the last one, or 7474]")
+    ] = None,
     heap: Annotated[str | None, typer.Option(help="JVM heap, e.g. 2g")] = None,
     pagecache: Annotated[str | None, typer.Option(help="Page cache, e.g. 2g")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for Bolt")] = 180.0,
@@ -109,10 +131,11 @@ def start(
     server = server_of(ctx, home)
     try:
         server.install(say=lambda line: err.print(line))
+        bolt, http = ports(settings, server, bolt_port, http_port)
         with err.status(f"starting Neo4j {server.version}"):
             status = server.start(
-                bolt_port=bolt_port or settings.bolt_port,
-                http_port=http_port or settings.http_port,
+                bolt_port=bolt,
+                http_port=http,
                 heap=heap or settings.heap,
                 pagecache=pagecache or settings.pagecache,
                 timeout=timeout,
@@ -163,10 +186,11 @@ def local_settings(settings: Settings) -> Settings:
     server.install(say=lambda line: err.print(line))
     status = server.status()
     if not status.running:
+        bolt, http = ports(settings, server)
         with err.status(f"starting Neo4j {server.version} in {server.home}"):
             status = server.start(
-                bolt_port=settings.bolt_port,
-                http_port=settings.http_port,
+                bolt_port=bolt,
+                http_port=http,
                 heap=settings.heap,
                 pagecache=settings.pagecache,
             )

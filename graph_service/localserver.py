@@ -129,13 +129,37 @@ class LocalServer:
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         sync_jars(self.cache / "lib", self.home / "lib")
         sync_jars(self.cache / "plugins", self.home / "plugins")
-        apoc_conf = self.home / "conf" / "apoc.conf"
-        if not apoc_conf.exists():
-            apoc_conf.write_text("apoc.export.file.enabled=false\napoc.import.file.enabled=true\n")
+        # APOC is there for people exploring in Browser; nothing here reads or writes files
+        # through it, so it may not either.
+        (self.home / "conf" / "apoc.conf").write_text(
+            "apoc.export.file.enabled=false\napoc.import.file.enabled=false\n"
+        )
         if not (self.home / "conf" / "neo4j.conf").exists():
             self.configure(7687, 7474)
         if not self.password_path.exists():
             self._set_initial_password()
+        self.restrict()
+
+    def restrict(self) -> None:
+        """The home is its owner's alone: the store, transaction logs and logs hold the whole
+        graph, as the password file holds the key to it."""
+        self.home.chmod(0o700)
+        for folder, subfolders, files in os.walk(self.home):
+            for name in subfolders:
+                os.chmod(os.path.join(folder, name), 0o700)
+            for name in files:
+                with contextlib.suppress(FileNotFoundError):
+                    os.chmod(os.path.join(folder, name), 0o600)
+
+    def configured_ports(self) -> tuple[int | None, int | None]:
+        """The Bolt and HTTP ports the home was last started with (from its neo4j.conf)."""
+
+        def port(key: str) -> int | None:
+            value = self._conf_value(key) or ""
+            number = value.rpartition(":")[2]
+            return int(number) if number.isdigit() else None
+
+        return port("server.bolt.listen_address"), port("server.http.listen_address")
 
     @property
     def extra_conf_path(self) -> Path:
@@ -166,7 +190,8 @@ server.memory.heap.initial_size={heap}
 server.memory.heap.max_size={heap}
 server.memory.pagecache.size={pagecache}
 dbms.security.auth_enabled=true
-dbms.security.procedures.unrestricted=apoc.*,gds.*
+# Graph Data Science ranks the papers and needs its procedures unrestricted; APOC does not.
+dbms.security.procedures.unrestricted=gds.*
 dbms.usage_report.enabled=false
 # Neo4j Browser stays on this machine: no usage data, and a Community server's Browser always
 # allows outgoing connections, so the pages it serves may reach only this machine (its fonts,
@@ -329,30 +354,37 @@ db.transaction.monitor.check.interval=100ms
         command = self.command(heap)
         self.configure(bolt_port, http_port, heap, pagecache)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.restrict()
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         # posix_spawn in a new session: the server outlives this process and leaves no
-        # Popen object behind to complain; we keep only its pid.
-        pid = os.posix_spawn(
-            command[0],
-            command,
-            os.environ,
-            file_actions=[
-                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                (
-                    os.POSIX_SPAWN_OPEN,
-                    1,
-                    str(self.log_path),
-                    os.O_WRONLY | os.O_APPEND | os.O_CREAT,
-                    0o644,
-                ),
-                (os.POSIX_SPAWN_DUP2, 1, 2),
-            ],
-            setsid=True,
-        )
+        # Popen object behind to complain; we keep only its pid. The umask it inherits keeps
+        # every file it creates (store, transaction logs) its owner's alone.
+        umask = os.umask(0o077)
+        try:
+            pid = os.posix_spawn(
+                command[0],
+                command,
+                os.environ,
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (
+                        os.POSIX_SPAWN_OPEN,
+                        1,
+                        str(self.log_path),
+                        os.O_WRONLY | os.O_APPEND | os.O_CREAT,
+                        0o600,
+                    ),
+                    (os.POSIX_SPAWN_DUP2, 1, 2),
+                ],
+                setsid=True,
+            )
+        finally:
+            os.umask(umask)
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self.state_path.write_text(
             json.dumps({"pid": pid, "bolt_port": bolt_port, "http_port": http_port})
         )
+        self.state_path.chmod(0o600)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             exited, code = reap(pid)

@@ -143,8 +143,34 @@ def test_lifecycle_readiness_and_data_across_a_restart(server: LocalServer) -> N
             assert down["status"] == "unavailable"
             assert "Neo4j" in down["reason"]
             assert client.get("/healthz").status_code == 200
-            start(server, bolt_port=bolt, http_port=http)
+            # Started again without ports: on the ports the home last used, not 7687.
+            again = CliRunner().invoke(
+                cli,
+                [
+                    "neo4j",
+                    "start",
+                    "--home",
+                    str(server.home),
+                    "--heap",
+                    TEST_HEAP,
+                    "--pagecache",
+                    TEST_PAGECACHE,
+                ],
+            )
+            assert again.exit_code == 0, again.output
+            assert (server.status().bolt_port, server.status().http_port) == (bolt, http)
             readyz_once_it_is(client, 200, within=Readiness.FRESH + 10)
+        # The store, transaction logs and logs are as private as the password file.
+        shared = [
+            f"{path.relative_to(server.home)} {stat.S_IMODE(path.stat().st_mode):o}"
+            for path in [server.home, *server.home.rglob("*")]
+            if stat.S_IMODE(path.stat().st_mode) & 0o077
+        ]
+        assert shared == []
+        assert any((server.home / "data" / "transactions").rglob("*"))
+        conf = (server.home / "conf" / "neo4j.conf").read_text()
+        assert "dbms.security.procedures.unrestricted=gds.*\n" in conf
+        assert "apoc.import.file.enabled=false" in (server.home / "conf" / "apoc.conf").read_text()
         with neo4j.GraphDatabase.driver(status.uri, auth=("neo4j", server.password())) as driver:
             records, _, _ = driver.execute_query("MATCH (m:Marker) RETURN m.pid AS pid")
             assert [r["pid"] for r in records] == [os.getpid()]
