@@ -620,7 +620,9 @@ def test_broken_files_are_reported_by_place_and_every_good_line_loads(
     (folder / "c-text.jsonl.gz").write_text(good[29] + "\n", encoding="utf-8")
     (folder / "d-empty.jsonl").write_bytes(b"")
     (folder / "e-garbage.jsonl").write_bytes(bytes(range(256)) * 40)
-    result = CliRunner().invoke(cli, ["load", "openalex", str(folder)], env=cli_env(neo4j_target))
+    # Rejects in the test's own folder, not the working directory's rejects.jsonl.
+    load = ["load", "openalex", str(folder), "--rejects", str(tmp_path / "rejects.jsonl")]
+    result = CliRunner().invoke(cli, load, env=cli_env(neo4j_target))
     output = " ".join(result.output.split())
     assert result.exit_code == 2, output
     assert "Traceback" not in result.output
@@ -637,6 +639,6 @@ def test_broken_files_are_reported_by_place_and_every_good_line_loads(
     assert f"{loaded} works loaded" in output
     # Run again: the same graph, the same report.
     before = dump(graph)
-    again = CliRunner().invoke(cli, ["load", "openalex", str(folder)], env=cli_env(neo4j_target))
+    again = CliRunner().invoke(cli, load, env=cli_env(neo4j_target))
     assert again.exit_code == 2
     assert dump(graph) == before
