@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -66,37 +67,76 @@ async def healthz(request: Request) -> Response:
 
 
 class Readiness:
-    """Whether Neo4j answers, from a probe run at most once per FRESH seconds, one at a time.
+    """Whether Neo4j answers, from a probe run in the background every FRESH seconds on a
+    connection of its own, so polling readiness under load adds nothing to it.
 
-    Polled under load, readiness must not add to it or wait behind it: the probe has a
-    connection of its own, callers share the probe in flight, and its answer is kept for
-    FRESH seconds. A probe is bounded (PING_TIMEOUT), so a dead or frozen Neo4j gets a 503.
+    A probe that has not answered within STALL seconds (a frozen server never does) makes
+    readiness fail at once, without waiting for the probe's own timeout. When Neo4j answers
+    again after failing, `on_recovery` runs (the app applies the schema and plans the
+    statements again: a restarted server has an empty plan cache).
     """
 
-    FRESH = 1.0
+    FRESH = 0.25
+    STALL = 0.75
 
-    def __init__(self, repository: Repository) -> None:
+    def __init__(
+        self,
+        repository: Repository,
+        on_recovery: Callable[[], Coroutine[Any, Any, None]] | None = None,
+    ) -> None:
         self._repository = repository
-        self._checked = float("-inf")
+        self._on_recovery = on_recovery
         self._problem: str | None = None
-        self._probe: asyncio.Task[None] | None = None
+        self._answered = asyncio.Event()
+        self._probing_since: float | None = None
+        self._monitor: asyncio.Task[None] | None = None
+        self._recovery: asyncio.Task[None] | None = None
+
+    def start(self, down: bool = False) -> None:
+        """Probe from now on; `down` when the app already knows Neo4j did not answer."""
+        self._problem = "Neo4j has not answered yet" if down else None
+        self._monitor = asyncio.create_task(self._watch())
+
+    async def stop(self) -> None:
+        for task in (self._monitor, self._recovery):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     async def problem(self) -> str | None:
         """None when Neo4j answered the last probe, else why it did not."""
-        if time.monotonic() - self._checked > self.FRESH:
-            if self._probe is None or self._probe.done():
-                self._probe = asyncio.create_task(self._run())
-            await asyncio.shield(self._probe)
+        if not self._answered.is_set():
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.STALL):
+                    await self._answered.wait()
+        since = self._probing_since
+        if since is not None and time.monotonic() - since > self.STALL:
+            return f"Neo4j has not answered a probe for {time.monotonic() - since:.1f}s"
+        if not self._answered.is_set():
+            return "Neo4j has not answered yet"
         return self._problem
 
-    async def _run(self) -> None:
-        try:
-            await self._repository.ping()
-        except ServiceError as error:
-            self._problem = str(error)
-        else:
-            self._problem = None
-        self._checked = time.monotonic()
+    async def _watch(self) -> None:
+        while True:
+            self._probing_since = time.monotonic()
+            try:
+                await self._repository.ping()
+            except ServiceError as error:
+                problem: str | None = str(error)
+            else:
+                problem = None
+            self._probing_since = None
+            recovered = self._problem is not None and problem is None
+            self._problem = problem
+            self._answered.set()
+            if recovered:
+                logger.info("Neo4j answers again")
+                if self._on_recovery and (self._recovery is None or self._recovery.done()):
+                    self._recovery = asyncio.create_task(self._on_recovery())
+            elif problem is not None:
+                logger.warning("Neo4j does not answer: %s", problem)
+            await asyncio.sleep(self.FRESH)
 
 
 async def readyz(request: Request) -> Response:
@@ -107,11 +147,26 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-async def _warm_up(repository: Repository) -> None:
+async def prepare(repository: Repository, settings: Settings) -> bool:
+    """Apply the schema, then plan the common statements; False when Neo4j did not answer.
+
+    Before serving, so the first requests find their plans cached (and the statement counts
+    a request causes are its own); again whenever Neo4j comes back, whose plan cache a
+    restart empties. Skipped when the database is unusable: retrying bad credentials only
+    gets the user locked out by Neo4j.
+    """
     try:
-        await warm_up(repository)
+        await repository.apply_schema()
     except ServiceError as error:
-        logger.warning("query plans not warmed up at start-up: %s", error)
+        # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
+        logger.warning("schema not applied: %s", error)
+        return False
+    if settings.warm_up:
+        try:
+            await warm_up(repository)
+        except ServiceError as error:
+            logger.warning("query plans not warmed up: %s", error)
+    return True
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -121,21 +176,17 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         repository = Repository.connect(settings)
         app.state.repository = repository
-        app.state.readiness = Readiness(repository)
-        try:
-            await repository.apply_schema()
-        except ServiceError as error:
-            # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
-            logger.warning("schema not applied at start-up: %s", error)
-        else:
-            # Before serving, so the first requests find their plans cached (and the statement
-            # counts a request causes are its own). Skipped when the database is unusable:
-            # retrying bad credentials only gets the user locked out by Neo4j.
-            if settings.warm_up:
-                await _warm_up(repository)
+
+        async def recovered() -> None:
+            await prepare(repository, settings)
+
+        readiness = app.state.readiness = Readiness(repository, recovered)
+        ready = await prepare(repository, settings)
+        readiness.start(down=not ready)
         try:
             yield {}
         finally:
+            await readiness.stop()
             await repository.close()
 
     graphql = GraphQLApp(settings, ide=lambda: page("graphiql.html"))

@@ -11,7 +11,7 @@ from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 
 from graph_service.errors import DatabaseUnavailable, QueryTimeout, translate
 from graph_service.settings import Settings
@@ -20,6 +20,8 @@ from graph_service.statements import SCHEMA, Catalog, Composed, Statement
 logger = logging.getLogger("graph_service.repository")
 Record = dict[str, Any]
 PING_TIMEOUT = 5.0
+CONNECTION_TIMEOUT = 3.0
+RETRY_TIME = 2.0
 # How long past a transaction's own timeout the service waits for Neo4j before giving up on
 # it: a server that is frozen (or cut off) never reports its timeout.
 STATEMENT_GRACE = 2.0
@@ -60,6 +62,9 @@ class Repository:
         self.executed = 0
         # Told of every statement run (the benchmarks record what a query costs this way).
         self.observers: list[Observer] = []
+        # Set while the readiness probe finds Neo4j refusing connections: statements then
+        # fail at once instead of each retrying a dead server for seconds.
+        self.unreachable = False
 
     @classmethod
     def connect(cls, settings: Settings) -> Repository:
@@ -69,13 +74,15 @@ class Repository:
         driver = AsyncGraphDatabase.driver(
             settings.neo4j_uri,
             auth=auth,
-            connection_timeout=5.0,
+            connection_timeout=CONNECTION_TIMEOUT,
             # A frozen database holds every connection: the pool's size bounds how many pile
             # up, and a request waits for one no longer than it may take in all.
             max_connection_pool_size=settings.neo4j_pool_size,
             connection_acquisition_timeout=settings.request_timeout,
-            # Retries of transient errors stop well before a client gives up on us.
-            max_transaction_retry_time=5.0,
+            # Retries of transient errors (a deadlock, a pooled connection a restart killed)
+            # stop after a second or two: a client is told to retry sooner than it would give
+            # up on us, and a dead server is reported as such within that time.
+            max_transaction_retry_time=RETRY_TIME,
             notifications_min_severity="OFF",
         )
         # Readiness has a connection of its own, so a busy pool does not make a healthy
@@ -86,6 +93,8 @@ class Repository:
             connection_timeout=PING_TIMEOUT,
             max_connection_pool_size=1,
             connection_acquisition_timeout=PING_TIMEOUT,
+            # One try per probe: the next probe is a moment away.
+            max_transaction_retry_time=0.0,
             notifications_min_severity="OFF",
         )
         return cls(driver, settings.neo4j_database, settings.query_timeout, probe=probe)
@@ -118,6 +127,8 @@ class Repository:
         routing: RoutingControl,
         tx_timeout: float | None,
     ) -> list[Record]:
+        if self.unreachable:
+            raise DatabaseUnavailable("Neo4j is not reachable; retry in a moment")
         timeout = tx_timeout or self._timeout
         name = statement.name if isinstance(statement, Composed) else statement.value
         text = self.catalog.text(statement)
@@ -146,6 +157,8 @@ class Repository:
         tx_timeout: float | None = None,
     ) -> list[list[Record]]:
         """Run several statements in one write transaction (all or nothing)."""
+        if self.unreachable:
+            raise DatabaseUnavailable("Neo4j is not reachable; retry in a moment")
         queries = [(self.catalog.text(s), dict(parameters)) for s, parameters in steps]
         name = "+".join(s.value for s, _ in steps)
         timeout = tx_timeout or self._timeout
@@ -197,7 +210,9 @@ class Repository:
         except TimeoutError:
             raise DatabaseUnavailable(f"Neo4j did not answer within {PING_TIMEOUT:.0f}s") from None
         except (Neo4jError, DriverError) as error:
+            self.unreachable = isinstance(error, ServiceUnavailable)
             raise translate(error, Statement.PING) from error
+        self.unreachable = False
 
 
 def unanswered(name: str, timeout: float) -> QueryTimeout:

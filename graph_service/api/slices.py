@@ -25,6 +25,11 @@ MAX_PATH = 8
 WARM_UP_TIMEOUT = 120.0
 # Slice depths whose statements are planned at start-up, for every centre label.
 WARM_DEPTHS = (1, 2)
+# Neo4j caches a plan per parameter types, so a year filter (null or an integer) would double
+# the plans of each slice shape. One bound alone is sent with the other at its extreme: the
+# same slice (a paper without a year already fails the bound given), one plan fewer.
+EARLIEST_YEAR = -(2**31)
+LATEST_YEAR = 2**31
 
 
 @strawberry.enum(description="The kinds of relationship in the graph.")
@@ -195,6 +200,9 @@ def slice_parameters(
             [r.value for r in relationship_types] if relationship_types else FULL_RELATIONSHIPS
         )
         labels = [t.value for t in node_types] if node_types else ALL_LABELS
+    if (year_from is None) != (year_to is None):
+        year_from = EARLIEST_YEAR if year_from is None else year_from
+        year_to = LATEST_YEAR if year_to is None else year_to
     return {
         "center": center,
         "depth": depth,
@@ -275,13 +283,19 @@ async def warm_up(repository: Repository) -> None:
     first use, in a second or two.
     """
     sample = (await repository.read(Statement.SAMPLE_IDS, tx_timeout=WARM_UP_TIMEOUT))[0]
-    for depth in WARM_DEPTHS:
-        for label in LABELS:
-            parameters = slice_parameters(
-                unmatched_id(sample[label]), depth=depth, limit=1, per_node_limit=1
-            )
-            statement = repository.catalog.neighborhood(label, depth)
-            await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
+    # Without a year filter and with one (the explorer's year range): the two parameter
+    # types Neo4j plans apart.
+    for years in ((None, None), (2000, 2020)):
+        for depth in WARM_DEPTHS:
+            for label in LABELS:
+                parameters = slice_parameters(
+                    unmatched_id(sample[label]), depth, 1, 1, year_from=years[0], year_to=years[1]
+                )
+                statement = repository.catalog.neighborhood(label, depth)
+                await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
+    paper = {"center": unmatched_id(sample["Paper"]), "limit": 1, "basis": CITATION_BASIS}
+    for projected in PAPER_PROJECTIONS.values():
+        await repository.read(projected, paper, tx_timeout=WARM_UP_TIMEOUT)
     author = unmatched_id(sample["Author"])
     nothing = {"from": author, "to": author, "maxLength": 1}
     await repository.read(

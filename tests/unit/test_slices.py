@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from graph_service.api.slices import (
+    EARLIEST_YEAR,
     FULL_RELATIONSHIPS,
+    LATEST_YEAR,
     SCAN_LIMIT,
     Projection,
     RelationshipType,
@@ -59,3 +61,13 @@ def test_warm_up_ids_match_nothing_and_are_as_long_as_the_graphs() -> None:
         assert len(warm) == len(real)
         assert not any(c.isalnum() for c in warm)
     assert len(unmatched_id(None)) == 11  # an empty graph: OpenAlex's usual length
+
+
+def test_one_year_bound_is_sent_with_the_other_at_its_extreme() -> None:
+    # Neo4j plans null and integer parameters apart: with both bounds always of one type, a
+    # year filter costs one plan per shape, not three.
+    only_from = slice_parameters("A1", year_from=2005)
+    only_to = slice_parameters("A1", year_to=2015)
+    assert (only_from["yearFrom"], only_from["yearTo"]) == (2005, LATEST_YEAR)
+    assert (only_to["yearFrom"], only_to["yearTo"]) == (EARLIEST_YEAR, 2015)
+    assert (slice_parameters("A1")["yearFrom"], slice_parameters("A1")["yearTo"]) == (None, None)
