@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from graph_service.errors import ServiceError
+from graph_service.host import port_is_free
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
 from graph_service.settings import Settings
@@ -224,9 +225,11 @@ def serve(
 
     from graph_service.app import create_app
 
+    bind_host = host or settings_of(ctx).host
+    bind_port = port or settings_of(ctx).port
+    if not port_is_free(bind_port, bind_host):
+        fail(f"port {bind_port} on {bind_host} is in use: choose another with --port")
     settings = connected_settings(ctx)
-    bind_host = host or settings.host
-    bind_port = port or settings.port
     out.print(f"GraphQL: http://{bind_host}:{bind_port}/graphql")
     uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
 
