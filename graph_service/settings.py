@@ -15,6 +15,7 @@ DEFAULT_COST_BUDGET = 10_000
 NEO4J_HEAP = "2g"
 NEO4J_PAGECACHE = "2g"
 MOST_AT_ONCE = 32
+MOST_PER_CLIENT = 16
 HEAVY_AT_ONCE = 2
 # Similar papers: how many each keeps per kind, and the reference count past which a work
 # (or the citation count past which a cited work) adds no pairs.
@@ -104,6 +105,13 @@ class Settings(BaseSettings):
         gt=0,
         validation_alias=_env("GRAPH_SERVICE_MAX_CONCURRENT"),
         description="Operations running at once; more wait a moment, then get HTTP 503.",
+    )
+    max_per_client: int = Field(
+        default=MOST_PER_CLIENT,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_MAX_PER_CLIENT"),
+        description="Of those, operations from one client address; behind a proxy every "
+        "request has the proxy's address, so raise it to GRAPH_SERVICE_MAX_CONCURRENT there.",
     )
     max_heavy: int = Field(
         default=HEAVY_AT_ONCE,

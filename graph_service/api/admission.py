@@ -1,15 +1,19 @@
-"""How many operations run at once: a lane for all of them and a narrower one for heavy ones.
+"""How many operations run at once: a lane for all of them, a narrower one for heavy ones,
+and one per client.
 
 A heavy operation (costing more than a tenth of the budget) needs a place in both lanes, so
 however many clients loop the most expensive operation the budget allows, cheap ones (a
-profile, a search) still find room. An operation that finds no place within a moment is
-refused, to be retried, instead of queueing without bound.
+profile, a search) still find room. A client (by its address) holds at most `per_client`
+places, so one client looping requests cannot take every place from the others. An
+operation that finds no place within a moment is refused, to be retried, instead of queueing
+without bound.
 """
 
 from __future__ import annotations
 
 import asyncio
 from contextlib import AsyncExitStack
+from dataclasses import dataclass
 
 # How long an operation may wait for a place before it is refused.
 ADMISSION_WAIT = 1.0
@@ -17,20 +21,55 @@ ADMISSION_WAIT = 1.0
 RETRY_AFTER = 1
 
 
-class Admission:
-    """The two lanes of one app."""
+@dataclass
+class ClientLane:
+    """One client's places, and how many of its operations hold or wait for one."""
 
-    def __init__(self, most: int, heavy: int, heavy_cost: int) -> None:
+    places: asyncio.Semaphore
+    users: int = 0
+
+
+class Admission:
+    """The lanes of one app."""
+
+    def __init__(
+        self, most: int, heavy: int, heavy_cost: int, per_client: int | None = None
+    ) -> None:
         self.most = most
         self.heavy = heavy
         self.heavy_cost = heavy_cost
+        self.per_client = min(per_client or most, most)
         self._all = asyncio.Semaphore(most)
         self._heavy = asyncio.Semaphore(heavy)
+        # Only clients with an operation running or waiting: the map cannot grow without bound.
+        self._clients: dict[str, ClientLane] = {}
 
-    async def enter(self, cost: int, stack: AsyncExitStack) -> bool:
-        """Take the places an operation of `cost` needs (released by `stack`); False when
-        none came free within ADMISSION_WAIT."""
+    def crowded(self, client: str) -> bool:
+        """Whether `client` holds every place one client may."""
+        lane = self._clients.get(client)
+        return lane is not None and lane.places.locked()
+
+    def _client_lane(self, client: str, stack: AsyncExitStack) -> asyncio.Semaphore:
+        lane = self._clients.get(client)
+        if lane is None:
+            lane = self._clients[client] = ClientLane(asyncio.Semaphore(self.per_client))
+        lane.users += 1
+
+        def leave() -> None:
+            lane.users -= 1
+            if lane.users == 0:
+                del self._clients[client]
+
+        stack.callback(leave)
+        return lane.places
+
+    async def enter(self, cost: int, stack: AsyncExitStack, client: str | None = None) -> bool:
+        """Take the places an operation of `cost` from `client` needs (released by `stack`);
+        False when none came free within ADMISSION_WAIT."""
         lanes = [self._all, self._heavy] if cost > self.heavy_cost else [self._all]
+        if client is not None:
+            # The client's own lane first: its waiting operations hold no shared place.
+            lanes.insert(0, self._client_lane(client, stack))
         try:
             async with asyncio.timeout(ADMISSION_WAIT):
                 for lane in lanes:

@@ -143,6 +143,7 @@ class GraphQLApp(GraphQL[Context, None]):
             most=settings.max_concurrent,
             heavy=settings.max_heavy,
             heavy_cost=settings.cost_budget // 10,
+            per_client=settings.max_per_client,
         )
         schema = build_schema(settings.cost_budget, admission, settings.introspection)
         super().__init__(schema, graphql_ide="graphiql" if settings.introspection else None)

@@ -49,6 +49,13 @@ def validate_document(
     return validate(schema, document, rules)
 
 
+def client_of(context: Any) -> str | None:
+    """The address a request came from (its own lane in admission), where there is one."""
+    request = getattr(context, "request", None)
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None)
+
+
 class RequestGuard(SchemaExtension):
     """Validates a document within its limits, prices its operation, then admits it.
 
@@ -87,11 +94,19 @@ class RequestGuard(SchemaExtension):
 
     async def on_execute(self) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
-            if not await self.admission.enter(self.cost or 0, stack):
-                busy = Overloaded(
-                    f"the service is busy ({self.admission.most} operations at once, "
-                    f"{self.admission.heavy} of them heavy); retry in {RETRY_AFTER} s"
-                )
+            client = client_of(self.execution_context.context)
+            if not await self.admission.enter(self.cost or 0, stack, client):
+                if client is not None and self.admission.crowded(client):
+                    why = (
+                        f"this client has {self.admission.per_client} operations running, the "
+                        "most one client may"
+                    )
+                else:
+                    why = (
+                        f"the service is busy ({self.admission.most} operations at once, "
+                        f"{self.admission.heavy} of them heavy)"
+                    )
+                busy = Overloaded(f"{why}; retry in {RETRY_AFTER} s")
                 self.execution_context.result = ExecutionResult(
                     data=None, errors=[GraphQLError(str(busy), original_error=busy)]
                 )

@@ -13,7 +13,10 @@ from typing import Any
 
 import neo4j
 import pytest
+from starlette.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 
+from graph_service.app import create_app
 from graph_service.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
@@ -119,6 +122,40 @@ def test_heavy_operations_past_the_limit_get_503_while_light_ones_run(
     assert "errors" not in light
     assert held.status_code == 504
     assert code(held.json()["errors"]) == "QUERY_TIMEOUT"
+
+
+def test_one_client_past_its_share_is_refused_while_another_client_runs(
+    neo4j_target: Neo4jTarget, demo: neo4j.Driver, tmp_path: Path
+) -> None:
+    app = create_app(neo4j_target.settings(max_per_client=1, query_timeout=3.0))
+
+    async def from_header(scope: Scope, receive: Receive, send: Send) -> None:
+        # The client address a proxy-less request would have: another machine's.
+        given = dict(scope.get("headers", [])).get(b"x-test-from")
+        if given:
+            scope = {**scope, "client": (given.decode(), 40000)}
+        await app(scope, receive, send)
+
+    slice_query = '{ neighborhood(id: "A9000000042") { truncated } }'
+    with TestClient(from_header) as client, ThreadPoolExecutor(2) as pool:
+        app.state.repository.catalog = slow_statements(tmp_path)
+        holding = pool.submit(client.post, "/graphql", json={"query": slice_query})
+        time.sleep(0.5)
+        refused = client.post("/graphql", json={"query": PROFILE, "variables": {"id": AUTHOR}})
+        other = client.post(
+            "/graphql",
+            json={"query": PROFILE, "variables": {"id": AUTHOR}},
+            headers={"x-test-from": "192.0.2.7"},
+        )
+        held = holding.result()
+    assert refused.status_code == 503
+    assert refused.headers["retry-after"] == "1"
+    (error,) = refused.json()["errors"]
+    assert error["extensions"]["code"] == "OVERLOADED"
+    assert "the most one client may" in error["message"]
+    assert other.status_code == 200
+    assert "errors" not in other.json()
+    assert held.status_code == 504
 
 
 def bolt_connections(port: int) -> int:

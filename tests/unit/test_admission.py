@@ -45,3 +45,32 @@ def test_a_refused_heavy_operation_gives_back_the_place_it_took_in_the_wide_lane
                 assert await lanes.enter(1, light)
 
     asyncio.run(scenario())
+
+
+def test_one_client_holds_at_most_its_share_and_others_still_enter() -> None:
+    async def scenario() -> None:
+        lanes = Admission(most=4, heavy=1, heavy_cost=100, per_client=2)
+        async with AsyncExitStack() as busy:
+            assert await lanes.enter(1, busy, "10.0.0.1")
+            assert await lanes.enter(1, busy, "10.0.0.1")
+            assert lanes.crowded("10.0.0.1")
+            async with AsyncExitStack() as third:
+                assert not await lanes.enter(1, third, "10.0.0.1")
+            # Its waiting third took no shared place: another client finds both left.
+            async with AsyncExitStack() as other:
+                assert await lanes.enter(1, other, "10.0.0.2")
+                assert await lanes.enter(1, other, "10.0.0.2")
+                assert not lanes.crowded("10.0.0.3")
+        # Every place given back, and no client is remembered once it has none.
+        assert lanes._clients == {}
+        async with AsyncExitStack() as again:
+            started = time.monotonic()
+            assert await lanes.enter(1, again, "10.0.0.1")
+            assert time.monotonic() - started < ADMISSION_WAIT / 2
+
+    asyncio.run(scenario())
+
+
+def test_a_share_is_never_wider_than_the_whole_lane() -> None:
+    assert Admission(most=8, heavy=1, heavy_cost=10, per_client=100).per_client == 8
+    assert Admission(most=8, heavy=1, heavy_cost=10).per_client == 8
