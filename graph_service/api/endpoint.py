@@ -157,6 +157,13 @@ class GraphQLApp(GraphQL[Context, None]):
         headers = dict(scope["headers"])
         request_id = request_id_of(headers.get(b"x-request-id", b"").decode("latin-1"))
         scope.setdefault("state", {})["request_id"] = request_id
+        if scope["method"] not in ("GET", "POST"):
+            response = refusal(
+                405, f"{scope['method']} is not served here: send GET or POST", request_id
+            )
+            response.headers["Allow"] = "GET, POST"
+            await response(scope, receive, send)
+            return
         most = self.settings.max_body_bytes
         too_large = refusal(
             413, f"the request body is over the limit of {most:,} bytes", request_id

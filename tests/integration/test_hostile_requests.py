@@ -90,6 +90,14 @@ def test_only_application_json_is_read_as_json(api: Api) -> None:
     }
 
 
+def test_other_methods_are_a_coded_405(api: Api) -> None:
+    # Starlette's own 405 for these had a plain-text body and no code.
+    for method in ["PUT", "DELETE", "PATCH", "OPTIONS"]:
+        response = api.client.request(method, "/graphql", json={"query": "{ __typename }"})
+        assert "GET or POST" in refused(response, 405, "METHOD_NOT_ALLOWED")["message"]
+        assert response.headers["allow"] == "GET, POST"
+
+
 def test_a_body_over_the_limit_is_a_413_and_the_service_answers_next(api: Api) -> None:
     big = b'{"query": "' + b" " * 300_000 + b'{ __typename }"}'
     message = refused(
