@@ -6,9 +6,10 @@ WHERE $after IS NULL OR a.id > $after
 WITH a
 ORDER BY a.id
 LIMIT $limit
+// An author left without works (their last one deleted) sums nothing: 0.0.
 CALL (a) {
-  OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
-  RETURN sum(coalesce(p.importance, 0.0) / COUNT { (p)<-[:AUTHORED]-() }) AS importance
+  MATCH (a)-[:AUTHORED]->(p:Paper)
+  RETURN toFloat(sum(coalesce(p.importance, 0.0) / COUNT { (p)<-[:AUTHORED]-() })) AS importance
 }
 SET a.importance = importance
 RETURN count(a) AS done, max(a.id) AS last

@@ -21,6 +21,7 @@ from graph_service.repository import Repository
 from graph_service.similarity import OPENALEX_WEIGHT, similar_lists
 from graph_service.store import (
     delete_work,
+    refresh_importance,
     refresh_similarity,
     upsert_records,
 )
@@ -252,6 +253,23 @@ def test_importance_is_pagerank_ranked_within_topic_and_year(small: neo4j.Driver
     # Fractional: A has two authors, B one.
     assert authors["A9100000001"] == pytest.approx(want[A] / 2 + want[B], rel=1e-6)
     assert authors["A9100000002"] == pytest.approx(want[A] / 2, rel=1e-6)
+
+
+def test_an_author_left_without_works_ranks_at_zero(
+    neo4j_target: Neo4jTarget, small: neo4j.Driver
+) -> None:
+    # Deleting a work can leave its author with none: the fractional share divided by the
+    # count of a missing paper's authors (0) failed every later ranking with an
+    # ArithmeticError, so every load after such a delete ended in an error.
+    cypher(small, "MATCH (:Author {id: 'A9100000002'})-[r:AUTHORED]->() DELETE r")
+    assert run(neo4j_target, refresh_importance) >= len(CITES)
+    authors = {
+        row["id"]: row["importance"]
+        for row in cypher(small, "MATCH (a:Author) RETURN a.id AS id, a.importance AS importance")
+    }
+    assert authors["A9100000002"] == 0.0
+    assert isinstance(authors["A9100000002"], float)
+    assert authors["A9100000001"] > 0.0
 
 
 @pytest.fixture
