@@ -61,7 +61,8 @@ def decode_cursor(kind: str, cursor: str | None) -> list[Any] | None:
     except (binascii.Error, UnicodeDecodeError, ValueError, RecursionError):
         raise not_ours from None
     if not isinstance(value, list) or len(value) < 2 or value[0] != kind:
-        raise InvalidInput(f"after is not a cursor of this list ({kind})")
+        # The kind is a statement's name: not for the client (the log has the request).
+        raise InvalidInput("after is not a cursor of this list: it came from another list or order")
     shape = SORT_KEYS.get(kind, SORT_KEY)
     key = value[1:]
     if len(key) != len(shape) or not all(map(_part_fits, key, shape)):
