@@ -76,8 +76,9 @@ class Readiness:
     statements again: a restarted server has an empty plan cache).
     """
 
-    FRESH = 0.25
-    STALL = 0.75
+    # A frozen server is seen within FRESH + STALL (and a poll's interval) of freezing.
+    FRESH = 0.2
+    STALL = 0.6
 
     def __init__(
         self,
@@ -178,7 +179,13 @@ def create_app(settings: Settings) -> Starlette:
         app.state.repository = repository
 
         async def recovered() -> None:
-            await prepare(repository, settings)
+            # The schema outlives a restart; only the plan cache is gone. Planning alone
+            # leaves Neo4j's cores to the requests coming back with it.
+            if settings.warm_up:
+                try:
+                    await warm_up(repository)
+                except ServiceError as error:
+                    logger.warning("query plans not warmed up: %s", error)
 
         readiness = app.state.readiness = Readiness(repository, recovered)
         ready = await prepare(repository, settings)
