@@ -8,7 +8,7 @@ WEB    := web/dist/.built
 BENCH  := $(VENV)/.bench-installed
 PEER   := bench/peer/node_modules/.installed
 
-.PHONY: run test test-unit lint typecheck pytest system neo4j neo4j-stop schema web browser bench bench-quick clean
+.PHONY: run test test-unit lint typecheck pytest system neo4j neo4j-stop schema web browser bench bench-quick reliability soak clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
@@ -76,6 +76,15 @@ bench: $(BENCH) $(PEER)
 ## bench-quick: 10k papers, short phases (under 3 minutes); its last line is the headline
 bench-quick: $(BENCH) $(PEER)
 	$(BIN)/python -m bench.suite --quick
+
+## reliability: fuzz, hostile requests, faults under load, writes, import and CLI errors;
+## writes docs/reliability.md (about 20 minutes; `python -m bench.reliability --quick`: about 7)
+reliability: system $(STAMP)
+	$(BIN)/python -m bench.reliability
+
+## soak: 30 minutes of mixed reads at concurrency 32 (RSS and latency per minute)
+soak: system $(STAMP)
+	$(BIN)/python -m bench.reliability --soak 1800 --out docs/soak.md
 
 neo4j: $(STAMP)
 	$(BIN)/graph-service neo4j start
