@@ -54,6 +54,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, queries
 
 from bench.graph import Graph, throwaway_graph
+from bench.overload import PROFILE  # the explorer's profile, as the overload script sends it
 from graph_service import generator
 from graph_service.demo import DEMO_WORKS
 from graph_service.host import free_port
@@ -70,12 +71,6 @@ LEAK = re.compile(
     + "|".join(sorted((re.escape(s.value) for s in Statement), key=len, reverse=True))
     + r")\b"
 )
-PROFILE = """query($id: ID!) { author(id: $id) {
-  id name worksCount citationCount hIndex
-  institutions { institution { id name } firstYear lastYear papers }
-  topics(first: 6) { topic { id name } works }
-  collaborators(first: 8) { totalCount nodes { author { id name } sharedWorks } }
-  works(first: 20) { totalCount nodes { id title year venue citedByCount } } } }"""
 SEARCH = """query($q: String!) { search(query: $q, first: 10) { score node { id __typename
   ... on Author { name } ... on Paper { title } ... on Topic { name } ... on Institution { name } } } }"""
 SLICE = """query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 150, perNodeLimit: 15) {
