@@ -72,8 +72,8 @@ class Readiness:
 
     A probe that has not answered within STALL seconds (a frozen server never does) makes
     readiness fail at once, without waiting for the probe's own timeout. When Neo4j answers
-    again after failing, `on_recovery` runs (the app applies the schema and plans the
-    statements again: a restarted server has an empty plan cache).
+    again after failing, `on_recovery` runs (the app plans the statements again: a restarted
+    server has an empty plan cache).
     """
 
     # A frozen server is seen within FRESH + STALL (and a poll's interval) of freezing.
@@ -148,13 +148,22 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
+async def plan(repository: Repository, settings: Settings) -> None:
+    """Plan the common statements (when the settings say so), so the first requests find
+    their plans cached; a failure is logged, the requests then plan on first use."""
+    if settings.warm_up:
+        try:
+            await warm_up(repository)
+        except ServiceError as error:
+            logger.warning("query plans not warmed up: %s", error)
+
+
 async def prepare(repository: Repository, settings: Settings) -> bool:
     """Apply the schema, then plan the common statements; False when Neo4j did not answer.
 
     Before serving, so the first requests find their plans cached (and the statement counts
-    a request causes are its own); again whenever Neo4j comes back, whose plan cache a
-    restart empties. Skipped when the database is unusable: retrying bad credentials only
-    gets the user locked out by Neo4j.
+    a request causes are its own). Skipped when the database is unusable: retrying bad
+    credentials only gets the user locked out by Neo4j.
     """
     try:
         await repository.apply_schema()
@@ -162,11 +171,7 @@ async def prepare(repository: Repository, settings: Settings) -> bool:
         # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
         logger.warning("schema not applied: %s", error)
         return False
-    if settings.warm_up:
-        try:
-            await warm_up(repository)
-        except ServiceError as error:
-            logger.warning("query plans not warmed up: %s", error)
+    await plan(repository, settings)
     return True
 
 
@@ -181,11 +186,7 @@ def create_app(settings: Settings) -> Starlette:
         async def recovered() -> None:
             # The schema outlives a restart; only the plan cache is gone. Planning alone
             # leaves Neo4j's cores to the requests coming back with it.
-            if settings.warm_up:
-                try:
-                    await warm_up(repository)
-                except ServiceError as error:
-                    logger.warning("query plans not warmed up: %s", error)
+            await plan(repository, settings)
 
         readiness = app.state.readiness = Readiness(repository, recovered)
         ready = await prepare(repository, settings)
