@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import graph_service
@@ -62,22 +63,21 @@ def built_statements(source: str) -> list[int]:
     return lines
 
 
-def test_the_package_holds_no_cypher_outside_the_statement_files() -> None:
-    found = {
+def package_lines(scan: Callable[[str], list[int]]) -> dict[str, list[int]]:
+    """The package's files where `scan` finds lines, with those lines."""
+    return {
         str(path.relative_to(PACKAGE)): lines
         for path in sorted(PACKAGE.rglob("*.py"))
-        if (lines := cypher_in_strings(path.read_text(encoding="utf-8")))
+        if (lines := scan(path.read_text(encoding="utf-8")))
     }
-    assert found == {}
+
+
+def test_the_package_holds_no_cypher_outside_the_statement_files() -> None:
+    assert package_lines(cypher_in_strings) == {}
 
 
 def test_statements_reach_the_driver_only_as_the_catalogs_text() -> None:
-    found = {
-        str(path.relative_to(PACKAGE)): lines
-        for path in sorted(PACKAGE.rglob("*.py"))
-        if (lines := built_statements(path.read_text(encoding="utf-8")))
-    }
-    assert found == {}
+    assert package_lines(built_statements) == {}
     # The driver is called from the repository alone, with a name from catalog.text().
     callers = {
         path.name
