@@ -123,10 +123,6 @@ class Tally:
         self.answers.append(answer)
         return answer
 
-    @property
-    def problems(self) -> Counter[str]:
-        return Counter(p for a in self.answers for p in a.problems)
-
     def statuses(self) -> dict[str, int]:
         return dict(sorted(Counter(str(a.status or "no status") for a in self.answers).items()))
 
@@ -840,16 +836,6 @@ async def soak(client: Client, service: Served, ids: Ids, seconds: float) -> dic
 
 
 # -- 6. import faults ------------------------------------------------------------------------
-def neo4j_errors(graph: Graph) -> list[str]:
-    """The last statement failures in the Neo4j home's query log (one line each)."""
-    log = graph.server.home / "logs" / "query.log"
-    if not log.is_file():
-        return []
-    lines = log.read_text(errors="replace").splitlines()[-400:]
-    failed = [line for line in lines if "Neo.ClientError" in line or "Neo.TransientError" in line]
-    return [" ".join(line.split())[-300:] for line in failed[-1:]]
-
-
 def last_line(output: str) -> str:
     """The last line a command printed that is not a progress bar."""
     lines = [line.strip() for line in output.splitlines() if line.strip()]
@@ -917,8 +903,6 @@ def import_faults(graph: Graph, scale: Scale) -> dict[str, Any]:
             graph.env, "load", "openalex", str(path), "--rejects", str(work / f"{name}.rejects")
         )
         placed = [line.strip() for line in output.splitlines() if f"{name}:" in line]
-        if code == 1:  # the load failed: what Neo4j said, from its query log
-            placed += neo4j_errors(graph)
         results[what] = {
             "exit": code,
             "seconds": seconds,
@@ -926,7 +910,7 @@ def import_faults(graph: Graph, scale: Scale) -> dict[str, Any]:
             "traceback": "Traceback" in output,
             # 0: loaded; 2: loaded, with lines rejected. 1 would be a load that failed.
             "expected_exit": code in (0, 2),
-            "said": " / ".join([*placed[:1], last_line(output), *placed[1:][-1:]]),
+            "said": " / ".join([*placed[:1], last_line(output)]),
         }
     # A file deleted while the load reads it, and one deleted before the load reaches it.
     big = work / "big.jsonl.gz"
