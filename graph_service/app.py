@@ -24,6 +24,8 @@ from graph_service.repository import Repository
 from graph_service.settings import Settings
 
 logger = logging.getLogger("graph_service")
+# How long after Neo4j restarts the service runs only a few operations at once.
+COLD_SECONDS = 8.0
 
 
 def web_dir() -> Path:
@@ -72,8 +74,9 @@ class Readiness:
 
     A probe that has not answered within STALL seconds (a frozen server never does) makes
     readiness fail at once, without waiting for the probe's own timeout. When Neo4j answers
-    again after failing, `on_recovery` runs (the app plans the statements again: a restarted
-    server has an empty plan cache).
+    again after failing, `on_recovery` runs, told whether Neo4j refused connections meanwhile
+    (a restarted server, with a cold JVM and an empty plan cache, not a frozen one).
+    `on_refused` runs after each probe Neo4j refused.
     """
 
     # A frozen server is seen within FRESH + STALL (and a poll's interval) of freezing.
@@ -83,11 +86,14 @@ class Readiness:
     def __init__(
         self,
         repository: Repository,
-        on_recovery: Callable[[], Coroutine[Any, Any, None]] | None = None,
+        on_recovery: Callable[[bool], Coroutine[Any, Any, None]] | None = None,
+        on_refused: Callable[[], None] | None = None,
     ) -> None:
         self._repository = repository
         self._on_recovery = on_recovery
+        self._on_refused = on_refused
         self._problem: str | None = None
+        self._refused = False
         self._answered = asyncio.Event()
         self._probing_since: float | None = None
         self._monitor: asyncio.Task[None] | None = None
@@ -130,11 +136,16 @@ class Readiness:
             self._probing_since = None
             recovered = self._problem is not None and problem is None
             self._problem = problem
+            if self._repository.unreachable:
+                self._refused = True
+                if self._on_refused:
+                    self._on_refused()
             self._answered.set()
             if recovered:
                 logger.info("Neo4j answers again")
                 if self._on_recovery and (self._recovery is None or self._recovery.done()):
-                    self._recovery = asyncio.create_task(self._on_recovery())
+                    self._recovery = asyncio.create_task(self._on_recovery(self._refused))
+                self._refused = False
             elif problem is not None:
                 logger.warning("Neo4j does not answer: %s", problem)
             await asyncio.sleep(self.FRESH)
@@ -183,12 +194,20 @@ def create_app(settings: Settings) -> Starlette:
         repository = Repository.connect(settings)
         app.state.repository = repository
 
-        async def recovered() -> None:
-            # The schema outlives a restart; only the plan cache is gone. Planning alone
-            # leaves Neo4j's cores to the requests coming back with it.
+        def refused() -> None:
+            # The Neo4j that comes back is a new process: it plans every statement anew on a
+            # cold JVM, and a few requests at a time are answered in a second or two where
+            # all of them at once take many. Throttled from now until a while after it is back.
+            graphql.admission.throttle(COLD_SECONDS)
+
+        async def recovered(restarted: bool) -> None:
+            if restarted:
+                await asyncio.sleep(COLD_SECONDS)
+            # The schema outlives a restart; only the plan cache is gone. The common
+            # statements the requests have not planned yet are planned now.
             await plan(repository, settings)
 
-        readiness = app.state.readiness = Readiness(repository, recovered)
+        readiness = app.state.readiness = Readiness(repository, recovered, refused)
         ready = await prepare(repository, settings)
         readiness.start(down=not ready)
         try:
@@ -209,4 +228,5 @@ def create_app(settings: Settings) -> Starlette:
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = settings
+    app.state.admission = graphql.admission
     return app

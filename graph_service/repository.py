@@ -40,6 +40,12 @@ class Ran:
 
 
 Observer = Callable[[Ran], None]
+PlanKey = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def plan_key(text: str, parameters: Mapping[str, Any]) -> PlanKey:
+    """What Neo4j caches a plan by: the statement's text and its parameters' types."""
+    return text, tuple(sorted((name, type(value).__name__) for name, value in parameters.items()))
 
 
 class Repository:
@@ -65,6 +71,12 @@ class Repository:
         # Set while the readiness probe finds Neo4j refusing connections: statements then
         # fail at once instead of each retrying a dead server for seconds.
         self.unreachable = False
+        # The statements (with their parameters' types, which Neo4j plans apart) that have
+        # run since Neo4j last started, and a lock for each one not yet run: Neo4j plans a
+        # statement once per concurrent first run, so sixteen first runs on a cold server
+        # each took the time of sixteen plans. One runs; the others wait for its plan.
+        self.planned: set[PlanKey] = set()
+        self._planning: dict[PlanKey, asyncio.Lock] = {}
 
     @classmethod
     def connect(cls, settings: Settings) -> Repository:
@@ -136,11 +148,18 @@ class Repository:
         values = dict(parameters or {})
         self.executed += 1
         started = time.perf_counter()
+        key = plan_key(text, values)
         try:
             async with asyncio.timeout(timeout + STATEMENT_GRACE):
-                result = await self._driver.execute_query(
-                    query, values, routing_=routing, database_=self._database
-                )
+                result = None
+                if key not in self.planned:
+                    async with self._planning.setdefault(key, asyncio.Lock()):
+                        if key not in self.planned:  # else planned while this one waited
+                            result = await self._execute(query, values, routing)
+                            self.planned.add(key)
+                            self._planning.pop(key, None)
+                if result is None:
+                    result = await self._execute(query, values, routing)
         except TimeoutError:
             raise unanswered(name, timeout) from None
         except (Neo4jError, DriverError) as error:
@@ -150,6 +169,13 @@ class Repository:
         # Statements return maps and scalars, never nodes, so the records need no conversion;
         # Record.data() would walk every value of a 200-node slice again (tens of ms).
         return [dict(record) for record in result.records]
+
+    async def _execute(
+        self, query: neo4j.Query, values: dict[str, Any], routing: RoutingControl
+    ) -> neo4j.EagerResult:
+        return await self._driver.execute_query(
+            query, values, routing_=routing, database_=self._database
+        )
 
     async def write_many(
         self,
@@ -211,6 +237,9 @@ class Repository:
             raise DatabaseUnavailable(f"Neo4j did not answer within {PING_TIMEOUT:.0f}s") from None
         except (Neo4jError, DriverError) as error:
             self.unreachable = isinstance(error, ServiceUnavailable)
+            if self.unreachable:
+                # The server that comes back is a new one, with nothing planned.
+                self.planned.clear()
             raise translate(error, Statement.PING) from error
         self.unreachable = False
 

@@ -7,11 +7,16 @@ profile, a search) still find room. A client (by its address) holds at most `per
 places, so one client looping requests cannot take every place from the others. An
 operation that finds no place within a moment is refused, to be retried, instead of queueing
 without bound.
+
+For a while after Neo4j restarts, every statement is planned anew on a cold JVM, which is
+CPU-bound: a few at a time finish in a second, sixteen at a time all take several. So for
+that while (`throttle`) operations also need one of COLD_PLACES places.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 
@@ -19,6 +24,8 @@ from dataclasses import dataclass
 ADMISSION_WAIT = 1.0
 # Seconds a refused client is told to wait (the Retry-After header).
 RETRY_AFTER = 1
+# How many operations run at once while Neo4j's plans are cold (its cores on a small server).
+COLD_PLACES = 2
 
 
 @dataclass
@@ -41,8 +48,18 @@ class Admission:
         self.per_client = min(per_client or most, most)
         self._all = asyncio.Semaphore(most)
         self._heavy = asyncio.Semaphore(heavy)
+        self._cold = asyncio.Semaphore(COLD_PLACES)
+        self._cold_until = 0.0
         # Only clients with an operation running or waiting: the map cannot grow without bound.
         self._clients: dict[str, ClientLane] = {}
+
+    def throttle(self, seconds: float) -> None:
+        """Run at most COLD_PLACES operations at once for the next `seconds`."""
+        self._cold_until = time.monotonic() + seconds
+
+    @property
+    def throttled(self) -> bool:
+        return time.monotonic() < self._cold_until
 
     def crowded(self, client: str) -> bool:
         """Whether `client` holds every place one client may."""
@@ -67,6 +84,8 @@ class Admission:
         """Take the places an operation of `cost` from `client` needs (released by `stack`);
         False when none came free within ADMISSION_WAIT."""
         lanes = [self._all, self._heavy] if cost > self.heavy_cost else [self._all]
+        if self.throttled:
+            lanes.append(self._cold)
         if client is not None:
             # The client's own lane first: its waiting operations hold no shared place.
             lanes.insert(0, self._client_lane(client, stack))

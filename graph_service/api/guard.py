@@ -20,7 +20,7 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
-from graph_service.api.admission import RETRY_AFTER, Admission
+from graph_service.api.admission import COLD_PLACES, RETRY_AFTER, Admission
 from graph_service.api.limits import LimitExceeded, check_document, operation_cost
 from graph_service.errors import CostLimit, Overloaded
 
@@ -100,6 +100,11 @@ class RequestGuard(SchemaExtension):
                     why = (
                         f"this client has {self.admission.per_client} operations running, the "
                         "most one client may"
+                    )
+                elif self.admission.throttled:
+                    why = (
+                        "Neo4j has just restarted and plans its queries anew, so the service "
+                        f"runs only {COLD_PLACES} operations at once for a few seconds"
                     )
                 else:
                     why = (

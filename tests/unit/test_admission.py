@@ -6,7 +6,7 @@ import asyncio
 import time
 from contextlib import AsyncExitStack
 
-from graph_service.api.admission import ADMISSION_WAIT, Admission
+from graph_service.api.admission import ADMISSION_WAIT, COLD_PLACES, Admission
 
 
 def test_heavy_operations_past_their_lane_are_refused_while_light_ones_enter() -> None:
@@ -74,3 +74,24 @@ def test_one_client_holds_at_most_its_share_and_others_still_enter() -> None:
 def test_a_share_is_never_wider_than_the_whole_lane() -> None:
     assert Admission(most=8, heavy=1, heavy_cost=10, per_client=100).per_client == 8
     assert Admission(most=8, heavy=1, heavy_cost=10).per_client == 8
+
+
+def test_while_throttled_only_the_cold_places_are_taken_and_after_it_all_are() -> None:
+    async def scenario() -> None:
+        lanes = Admission(most=8, heavy=2, heavy_cost=100)
+        lanes.throttle(30)
+        assert lanes.throttled
+        async with AsyncExitStack() as holding:
+            for _ in range(COLD_PLACES):
+                assert await lanes.enter(1, holding)
+            started = time.monotonic()
+            async with AsyncExitStack() as refused:
+                assert not await lanes.enter(1, refused)
+            assert time.monotonic() - started >= ADMISSION_WAIT * 0.9
+        lanes.throttle(0)
+        assert not lanes.throttled
+        async with AsyncExitStack() as holding:
+            for _ in range(COLD_PLACES + 3):
+                assert await lanes.enter(1, holding)
+
+    asyncio.run(scenario())
