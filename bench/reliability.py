@@ -55,6 +55,7 @@ from hypothesis_graphql import Mode, mutations, queries
 
 from bench.graph import Graph, throwaway_graph
 from bench.overload import PROFILE  # the explorer's profile, as the overload script sends it
+from bench.paper_lists import percentile
 from graph_service import generator
 from graph_service.demo import DEMO_WORKS
 from graph_service.host import free_port
@@ -817,14 +818,13 @@ async def soak(client: Client, service: Served, ids: Ids, seconds: float) -> dic
             now = time.monotonic()
             recent = [a.seconds for a in tally.answers if a.started >= now - window]
             rss = psutil.Process(service.pid).memory_info().rss / 2**20
-            if recent:
-                ordered = sorted(recent)
+            if len(recent) > 1:
                 minutes.append(
                     {
                         "at_s": round(now - start),
                         "requests": len(recent),
-                        "p50_ms": round(ordered[len(ordered) // 2] * 1000),
-                        "p99_ms": round(ordered[int(len(ordered) * 0.99)] * 1000),
+                        "p50_ms": round(percentile(recent, 50) * 1000),
+                        "p99_ms": round(percentile(recent, 99) * 1000),
                         "rss_mb": round(rss, 1),
                     }
                 )

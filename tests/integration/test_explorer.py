@@ -580,7 +580,9 @@ def test_neo4j_down_names_what_failed_and_retries(
         page.wait_for_selector("#graph-state .error", timeout=60000)
         text = page.inner_text("#graph-state")
         assert "Could not load this" in text
-        assert "graph database is not reachable" in text
+        assert "Neo4j is not reachable" in text
+        assert "may be starting or stopped" in text
+        assert text.count("not reachable") == 1, text  # said once, not by message and hint
         assert page.is_visible("#graph-state .retry")
         shot(page, "explorer-neo4j-down")
     finally:

@@ -26,7 +26,8 @@ export function empty(element, message, next = "") {
 // The error, what it means for the reader, and a retry that runs `retry`.
 export function failed(element, error, retry) {
   const hint = {
-    DATABASE_UNAVAILABLE: "The graph database is not reachable; it may be starting or stopped.",
+    // The message already says that Neo4j is not reachable; this says why and what to do.
+    DATABASE_UNAVAILABLE: "The graph database may be starting or stopped. Try again in a moment; if it stays down, start it (make run starts everything).",
     UNREACHABLE: "Check that graph-service is running.",
     BAD_USER_INPUT: "Change what you asked for and try again.",
     QUERY_TOO_LARGE: "Narrow the list with a filter.",
