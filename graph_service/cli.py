@@ -171,6 +171,58 @@ def status(ctx: typer.Context, home: HomeOption = None) -> None:
 
 
 @neo4j_app.command()
+def clone(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Option("--to", help="The home of the copy (made if new)")],
+    source: Annotated[
+        Path | None,
+        typer.Option("--from", help="The home to copy [default: the configured one]"),
+    ] = None,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="The copy refuses writes (a read replica)")
+    ] = False,
+) -> None:
+    """Copy the graph into another home (dump, then load; each server stopped only for its
+    half). Run again to refresh the copy."""
+    settings = settings_of(ctx)
+    origin, copy = local_server(settings, source), local_server(settings, target)
+    try:
+        with err.status("cloning"):
+            origin.clone(copy, settings.neo4j_database, read_only, say=lambda line: err.print(line))
+    except LocalServerError as error:
+        fail(str(error))
+    kind = "a read-only copy" if read_only else "a copy"
+    out.print(f"{copy.home} holds {kind} of {origin.home}'s {settings.neo4j_database}")
+    if not copy.status().running:
+        out.print(
+            f"start it: graph-service neo4j start --home {shlex.quote(str(copy.home))} "
+            "--bolt-port PORT --http-port PORT"
+        )
+
+
+@neo4j_app.command()
+def setting(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A Neo4j setting, e.g. db.logs.query.enabled")],
+    value: Annotated[str | None, typer.Argument(help="Its value; none: print it")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Drop the home's own value")] = False,
+    home: HomeOption = None,
+) -> None:
+    """Set a Neo4j setting of the home, kept across starts (in conf/neo4j.extra.conf, which
+    wins over the settings written at each start); in effect from the next start."""
+    server = server_of(ctx, home)
+    try:
+        if remove or value is not None:
+            server.set_setting(name, None if remove else value)
+    except LocalServerError as error:
+        fail(str(error))
+    current = server.settings().get(name)
+    out.print(f"{name}={current}" if current is not None else f"{name} is not set in {server.home}")
+    if (remove or value is not None) and server.status().running:
+        out.print("restart Neo4j for it to apply: graph-service neo4j stop, then start")
+
+
+@neo4j_app.command()
 def env(ctx: typer.Context, home: HomeOption = None) -> None:
     """Print NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD as shell exports."""
     try:

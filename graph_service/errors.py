@@ -81,6 +81,13 @@ class Unauthenticated(Forbidden):
     status = 401
 
 
+class ReadOnly(ServiceError):
+    """A write sent to a read-only database (a read-only copy or a cluster's secondary)."""
+
+    code = "READ_ONLY"
+    status = 409
+
+
 class CostLimit(ServiceError):
     """An operation whose computed cost is over the request budget."""
 
@@ -137,6 +144,8 @@ def translate(error: Exception, name: str) -> ServiceError:
         return OutOfMemory(
             "the query needed more memory than Neo4j allows one transaction; ask for less at once"
         )
+    if isinstance(error, Neo4jError) and "WriteOnReadOnlyAccessDatabase" in code:
+        return ReadOnly("this database is read-only: send writes to the service of the primary")
     if isinstance(error, TransientError):
         return Transient("Neo4j was busy with conflicting work (a transient error); retry")
     if isinstance(error, ClientError) and "TooComplex" in code:

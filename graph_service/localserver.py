@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -57,6 +59,9 @@ PASSWORD_FILE = "password"  # noqa: S105 (a file name, not a password)
 # A home's own Neo4j settings (`name=value` lines), added to the conf written at each start.
 EXTRA_CONF = "neo4j.extra.conf"
 MIN_PASSWORD = 8
+# What makes a clone a read-only copy: every database but system refuses writes.
+READ_ONLY_SETTING = "server.databases.default_to_read_only"
+SETTING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+")
 
 
 # What Neo4j Browser's pages may load: their own files, and Bolt and HTTP on this machine.
@@ -164,6 +169,80 @@ class LocalServer:
     @property
     def extra_conf_path(self) -> Path:
         return self.home / "conf" / EXTRA_CONF
+
+    def settings(self) -> dict[str, str]:
+        """The home's own Neo4j settings (from `conf/neo4j.extra.conf`)."""
+        if not self.extra_conf_path.exists():
+            return {}
+        lines = self.extra_conf_path.read_text().splitlines()
+        pairs = (line.partition("=") for line in lines if "=" in line and not line.startswith("#"))
+        return {name.strip(): value.strip() for name, _, value in pairs}
+
+    def set_setting(self, name: str, value: str | None) -> None:
+        """Set one of the home's own Neo4j settings, or remove it (None); kept across starts,
+        in effect from the next one. Comments and other lines are kept as they are."""
+        if not SETTING_NAME.fullmatch(name):
+            raise LocalServerError(
+                f"{name!r} is not a Neo4j setting name (like db.logs.query.enabled)"
+            )
+        if value is not None and "\n" in value:
+            raise LocalServerError("a setting's value is one line")
+        lines = (
+            self.extra_conf_path.read_text().splitlines() if self.extra_conf_path.exists() else []
+        )
+        kept = [line for line in lines if line.partition("=")[0].strip() != name]
+        if value is not None:
+            kept.append(f"{name}={value}")
+        self.extra_conf_path.parent.mkdir(parents=True, exist_ok=True)
+        self.extra_conf_path.write_text("".join(line + "\n" for line in kept))
+
+    def clone(
+        self,
+        target: LocalServer,
+        database: str,
+        read_only: bool,
+        say: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        """Copy this home's database into `target` with `neo4j-admin database dump` and `load`.
+
+        Each server is stopped only for its half (this one for the dump, the copy for the load)
+        and started again as it was. The copy keeps its own password, ports and settings; with
+        `read_only` it takes no writes from its next start on, without it it takes them again.
+        """
+        if target.home == self.home:
+            raise LocalServerError("a home cannot be cloned into itself: name another with --to")
+        if not self.installed:
+            raise LocalServerError(f"{self.home} is not installed: nothing to clone")
+        target.install(say)
+        # The dump lies beside the copy's store: the same disk, and gone with the copy.
+        with tempfile.TemporaryDirectory(prefix="clone-", dir=target.home) as dumps:
+            with self.stopped():
+                say(f"dumping {database} from {self.home}")
+                self._admin_ok(
+                    "database",
+                    "dump",
+                    database,
+                    f"--to-path={dumps}",
+                    "--overwrite-destination=true",
+                )
+            with target.stopped():
+                say(f"loading it into {target.home}")
+                target._admin_ok(
+                    "database",
+                    "load",
+                    database,
+                    f"--from-path={dumps}",
+                    "--overwrite-destination=true",
+                )
+                target.set_setting(READ_ONLY_SETTING, "true" if read_only else None)
+
+    def _admin_ok(self, *arguments: str) -> None:
+        result = self.admin(*arguments)
+        if result.returncode != 0:
+            raise LocalServerError(
+                f"neo4j-admin {' '.join(arguments[:2])} failed in {self.home}:\n"
+                + (result.stderr or result.stdout).strip()[-2000:]
+            )
 
     def configure(
         self,

@@ -90,7 +90,11 @@ class Repository:
             # A frozen database holds every connection: the pool's size bounds how many pile
             # up, and a request waits for one no longer than it may take in all.
             max_connection_pool_size=settings.neo4j_pool_size,
-            connection_acquisition_timeout=settings.request_timeout,
+            connection_acquisition_timeout=(
+                settings.neo4j_acquisition_timeout or settings.request_timeout
+            ),
+            max_connection_lifetime=settings.neo4j_connection_lifetime,
+            liveness_check_timeout=settings.neo4j_liveness_check,
             # Retries of transient errors (a deadlock, a pooled connection a restart killed)
             # stop after a second or two: a client is told to retry sooner than it would give
             # up on us, and a dead server is reported as such within that time.
@@ -202,7 +206,12 @@ class Repository:
         try:
             async with (
                 asyncio.timeout(timeout + STATEMENT_GRACE),
-                self._driver.session(database=self._database) as session,
+                # The bookmark manager execute_query uses: a read after this write waits, on
+                # a cluster member that has not caught up, until it has seen the write.
+                self._driver.session(
+                    database=self._database,
+                    bookmark_manager=self._driver.execute_query_bookmark_manager,
+                ) as session,
             ):
                 return await session.execute_write(work)
         except TimeoutError:
@@ -216,11 +225,21 @@ class Repository:
         for observer in self.observers:
             observer(ran)
 
-    async def apply_schema(self) -> None:
-        """Create the constraints and indexes in `cypher/schema_*` (idempotent), then wait."""
-        for statement in SCHEMA:
+    async def apply_schema(self) -> list[str]:
+        """Create the constraints and indexes in `cypher/schema_*` the database lacks, then
+        wait for them to be online; the names created. With none missing nothing is written,
+        so a read-only copy starts; with some missing there it raises ReadOnly."""
+        present = {row["name"] for row in await self.read(Statement.SHOW_SCHEMA)}
+        missing = [s for s in SCHEMA if self.catalog.schema_name(s) not in present]
+        for statement in missing:
             await self.write(statement)
-        await self.write(Statement.AWAIT_INDEXES, tx_timeout=AWAIT_INDEXES_TIMEOUT)
+        await self.read(Statement.AWAIT_INDEXES, tx_timeout=AWAIT_INDEXES_TIMEOUT)
+        return [self.catalog.schema_name(s) for s in missing]
+
+    async def read_only(self) -> bool:
+        """Whether the database takes no writes (a read-only copy or a secondary)."""
+        rows = await self.read(Statement.SHOW_ACCESS, {"database": self._database})
+        return bool(rows) and rows[0]["access"] == "read-only"
 
     async def ping(self) -> None:
         """Raise DatabaseUnavailable unless the database answers within a few seconds."""

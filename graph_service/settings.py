@@ -131,6 +131,28 @@ class Settings(BaseSettings):
         validation_alias=_env("GRAPH_SERVICE_NEO4J_POOL_SIZE"),
         description="Bolt connections the service keeps at most.",
     )
+    neo4j_connection_lifetime: float = Field(
+        default=600.0,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_NEO4J_CONNECTION_LIFETIME"),
+        description="Seconds a Bolt connection is used before it is replaced: under the idle "
+        "timeout of any proxy or firewall between the service and Neo4j, and short enough "
+        "that connections spread over a cluster's members again after one returns.",
+    )
+    neo4j_liveness_check: float | None = Field(
+        default=30.0,
+        ge=0,
+        validation_alias=_env("GRAPH_SERVICE_NEO4J_LIVENESS_CHECK"),
+        description="A connection idle this many seconds is checked before use (a round "
+        "trip), so one a restart or a proxy dropped is replaced instead of failing a request.",
+    )
+    neo4j_acquisition_timeout: float | None = Field(
+        default=None,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_NEO4J_ACQUISITION_TIMEOUT"),
+        description="Seconds a statement waits for a pooled connection; unset: as long as a "
+        "request may take (GRAPH_SERVICE_REQUEST_TIMEOUT).",
+    )
 
     similar_top_k: int = Field(
         default=SIMILAR_TOP_K,

@@ -10,6 +10,7 @@ in one pass and paged in another) writes it once between `// begin part NAME` an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
@@ -93,6 +94,8 @@ class Statement(StrEnum):
     SELECT_SIMILARITY = "select_similarity"
     SELECT_STALE_AUTHORS = "select_stale_authors"
     SERVER_COMPONENTS = "server_components"
+    SHOW_ACCESS = "show_access"
+    SHOW_SCHEMA = "show_schema"
     UPSERT_ARXIV_PAPERS = "upsert_arxiv_papers"
     UPSERT_CATEGORIES = "upsert_categories"
     UPSERT_INSTITUTIONS = "upsert_institutions"
@@ -104,6 +107,8 @@ class Statement(StrEnum):
 
 # Constraints and indexes, applied in this order at start-up (idempotent).
 SCHEMA = tuple(s for s in Statement if s.name.startswith("SCHEMA_"))
+# The name a schema statement creates its constraint or index under.
+SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+)?INDEX)\s+(\w+)\s+IF NOT EXISTS")
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,13 @@ class Catalog:
 
     def text(self, statement: Statement | Composed) -> str:
         return statement.text if isinstance(statement, Composed) else self._texts[statement]
+
+    def schema_name(self, statement: Statement) -> str:
+        """The constraint or index a `schema_*` statement creates."""
+        found = SCHEMA_NAME.search(self._texts[statement])
+        if found is None:
+            raise ValueError(f"{statement.value} creates no named constraint or index")
+        return found.group(1)
 
     def neighborhood(self, label: str, depth: int) -> Composed:
         """`select_neighborhood` for a centre of `label`, expanding `depth` levels."""

@@ -16,6 +16,7 @@ from graph_service.errors import (
     InvalidInput,
     OutOfMemory,
     QueryTimeout,
+    ReadOnly,
     ServiceError,
     Transient,
     check_order,
@@ -57,6 +58,12 @@ def neo4j_error(code: str) -> Neo4jError:
             "retry",
         ),
         (SessionExpired("gone"), DatabaseUnavailable, "not reachable"),
+        # A read-only copy or a secondary: the client is told where writes go.
+        (
+            neo4j_error("Neo.ClientError.General.WriteOnReadOnlyAccessDatabase"),
+            ReadOnly,
+            "send writes to the service of the primary",
+        ),
         (RuntimeError("odd"), ServiceError, "odd"),
     ],
 )

@@ -110,3 +110,34 @@ def test_start_refuses_an_uninstalled_home(tmp_path: Path) -> None:
 def test_status_of_a_new_home_is_stopped(tmp_path: Path) -> None:
     status = LocalServer(tmp_path / "home").status()
     assert (status.running, status.installed, status.pid) == (False, False, None)
+
+
+def test_a_home_setting_is_kept_replaced_and_removed(tmp_path: Path) -> None:
+    server = LocalServer(tmp_path / "home")
+    server.extra_conf_path.parent.mkdir(parents=True)
+    server.extra_conf_path.write_text("# tuned for this disk\ndb.logs.query.enabled=OFF\n")
+    server.set_setting("server.databases.default_to_read_only", "true")
+    server.set_setting("db.logs.query.enabled", "INFO")
+    assert server.settings() == {
+        "db.logs.query.enabled": "INFO",
+        "server.databases.default_to_read_only": "true",
+    }
+    server.set_setting("server.databases.default_to_read_only", None)
+    assert server.settings() == {"db.logs.query.enabled": "INFO"}
+    assert server.extra_conf_path.read_text().startswith("# tuned for this disk\n")
+    # The conf written at each start carries it, in place of the default it names.
+    server.configure(7687, 7474)
+    conf = (server.home / "conf" / "neo4j.conf").read_text()
+    assert "db.logs.query.enabled=INFO" in conf
+
+
+@pytest.mark.parametrize(("name", "value"), [("no_dots", "1"), ("a.b=c", "1"), ("a.b", "x\ny")])
+def test_a_bad_home_setting_is_refused(tmp_path: Path, name: str, value: str) -> None:
+    with pytest.raises(LocalServerError):
+        LocalServer(tmp_path / "home").set_setting(name, value)
+
+
+def test_a_home_is_not_cloned_into_itself(tmp_path: Path) -> None:
+    server = LocalServer(tmp_path / "home")
+    with pytest.raises(LocalServerError, match="into itself"):
+        server.clone(LocalServer(tmp_path / "home"), "neo4j", read_only=True)
