@@ -240,6 +240,8 @@ async def refresh_importance(repository: Repository) -> int:
     graph = f"citations-{uuid.uuid4().hex}"
     cites = (await repository.read(Statement.HAS_CITATIONS))[0]["cites"]
     project = Statement.PROJECT_CITATIONS if cites else Statement.PROJECT_PAPERS
+    # Projection, PageRank and drop all go as writes although two of them only read: the
+    # projection lives in one member's memory, and on a cluster writes all go to the leader.
     await repository.write(project, {"graph": graph}, tx_timeout=RANK_TIMEOUT)
     try:
         rows = await repository.write(
