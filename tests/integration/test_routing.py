@@ -60,7 +60,7 @@ class BoltTrace:
         self.ran: list[Ran] = []
         self.routing_tables: list[dict[str, object]] = []
         self._mode: dict[str, str] = {}
-        self._pending: dict[str, deque[str]] = defaultdict(deque)
+        self._pending: dict[str, deque[tuple[str, str]]] = defaultdict(deque)
         self._routing_asked: set[str] = set()
 
     def follow(self, records: list[logging.LogRecord]) -> BoltTrace:
@@ -73,11 +73,15 @@ class BoltTrace:
     def _message(self, connection: str, side: str, message: str, rest: str) -> None:
         if side == "C" and message == "BEGIN":
             self._mode[connection] = "READ" if "'mode': 'r'" in rest else "WRITE"
+        elif side == "C" and message in ("COMMIT", "ROLLBACK", "RESET"):
+            self._mode.pop(connection, None)
         elif side == "C" and message == "RUN":
             literal = LITERAL.match(rest)
             assert literal, rest[:200]
-            query = ast.literal_eval(literal.group())
-            self._pending[connection].append(query)
+            # In a transaction the mode is BEGIN's; an auto-commit query carries its own.
+            extra = rest[literal.end() :]
+            mode = self._mode.get(connection) or ("READ" if "'mode': 'r'" in extra else "WRITE")
+            self._pending[connection].append((ast.literal_eval(literal.group()), mode))
         elif side == "C" and message == "ROUTE":
             self._routing_asked.add(connection)
         elif side == "S" and message == "SUCCESS":
@@ -86,8 +90,8 @@ class BoltTrace:
                 self.routing_tables.append(ast.literal_eval(rest)["rt"])
             kind = QUERY_TYPE.search(rest)
             if kind and self._pending[connection]:
-                query = self._pending[connection].popleft()
-                self.ran.append(Ran(query, self._mode.get(connection, "WRITE"), kind.group(1)))
+                query, mode = self._pending[connection].popleft()
+                self.ran.append(Ran(query, mode, kind.group(1)))
 
     def misrouted(self) -> list[Ran]:
         """Queries that read only but went to the writer, or write but went to a reader.
