@@ -29,9 +29,10 @@ web: $(WEB)
 system:
 	@scripts/system-packages
 
-# The same and Chromium: the browser tests drive Debian's (no browser download).
+# The same, Chromium (the browser tests drive Debian's, no browser download) and HAProxy (the
+# replicas test runs deploy/haproxy.cfg).
 browser:
-	@scripts/system-packages --browser
+	@scripts/system-packages --browser --proxy
 
 ## run: install everything, start the local Neo4j, load the demo set into an empty graph, serve
 run: system $(STAMP) $(WEB)
