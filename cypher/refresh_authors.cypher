@@ -2,7 +2,8 @@
 // and COLLABORATES_WITH {sharedWorks, firstYear, lastYear} of the :Refreshing batch.
 // A pair is one relationship from the lower id to the higher. When both ends are :Stale, the
 // lower id creates it, the higher one leaves it; a still-:Stale end outside this batch will
-// drop and recreate its pairs when its own turn comes.
+// drop and recreate its pairs when its own turn comes. A work of more than $coauthorCap
+// authors makes no pairs (a large collaboration says nothing of who works with whom).
 MATCH (a:Author:Refreshing)
 CALL (a) {
   MATCH (a)-[:AUTHORED]->(p:Paper)
@@ -24,7 +25,9 @@ CALL (a) {
   CREATE (a)-[:AFFILIATED_WITH {firstYear: firstYear, lastYear: lastYear, papers: papers}]->(i)
 }
 CALL (a) {
-  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+  MATCH (a)-[:AUTHORED]->(p:Paper)
+  WHERE COUNT { (p)<-[:AUTHORED]-() } <= $coauthorCap
+  MATCH (p)<-[:AUTHORED]-(b:Author)
   WHERE b <> a AND (NOT b:Stale OR a.id < b.id)
   WITH a, b, count(DISTINCT p) AS shared, min(p.year) AS firstYear, max(p.year) AS lastYear
   WITH CASE WHEN a.id < b.id THEN a ELSE b END AS x,

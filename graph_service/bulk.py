@@ -22,7 +22,7 @@ from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
 from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, expand, file_lines, newest, read_works
-from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
+from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.similarity import Citations
 
 # neo4j-admin's list separator; our ids and institution ids never contain it.
@@ -78,12 +78,14 @@ class BulkImport:
         rejects_file: Path | None = None,
         progress: Progress | None = None,
         similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
+        coauthor_cap: int = COAUTHOR_CAP,
     ) -> None:
         self.server = server
         self.folder = folder
         self.rejects_path = rejects_file
         self.progress = progress or Progress()
         self.similar = similar
+        self.coauthor_cap = coauthor_cap
         # Seconds each step took (reading, lists, csv, import), for the benchmarks.
         self.seconds: dict[str, float] = {}
 
@@ -273,7 +275,9 @@ class BulkImport:
             ],
             (
                 [a, b, span.works, _cell(span.first_year), _cell(span.last_year)]
-                for (a, b), span in derived.collaborations(works.values()).items()
+                for (a, b), span in derived.collaborations(
+                    works.values(), self.coauthor_cap
+                ).items()
             ),
         )
 

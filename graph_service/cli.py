@@ -341,6 +341,7 @@ def run_load(
                 rejects_file=rejects,
                 progress=progress,
                 similar=settings.similar,
+                coauthor_cap=settings.coauthor_cap,
             )
             for kind, paths in loads:
                 load = {
@@ -408,7 +409,12 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     try:
         with ConsoleProgress(err) as progress:
             report = BulkImport(
-                server, server.home / "import" / "bulk", rejects, progress, settings.similar
+                server,
+                server.home / "import" / "bulk",
+                rejects,
+                progress,
+                settings.similar,
+                settings.coauthor_cap,
             ).run(paths)
     except FileNotFoundError as error:
         fail(str(error))

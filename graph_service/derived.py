@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph_service.openalex import Work
+from graph_service.settings import COAUTHOR_CAP
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,13 @@ def affiliations(works: Iterable[Work]) -> dict[tuple[str, str], Span]:
     return {key: _span(shared) for key, shared in found.items()}
 
 
-def collaborations(works: Iterable[Work]) -> dict[tuple[str, str], Span]:
-    """(lower id, higher id) for every two authors of one work."""
+def collaborations(works: Iterable[Work], cap: int = COAUTHOR_CAP) -> dict[tuple[str, str], Span]:
+    """(lower id, higher id) for every two authors of one work of at most `cap` authors."""
     found: dict[tuple[str, str], list[Work]] = {}
     for work in works:
         authors = sorted({s["id"] for s in work.authorships})
+        if len(authors) > cap:
+            continue
         for pair in itertools.combinations(authors, 2):
             found.setdefault(pair, []).append(work)
     return {pair: _span(shared) for pair, shared in found.items()}

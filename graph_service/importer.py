@@ -21,7 +21,7 @@ from graph_service.records import (
     read_works,
 )
 from graph_service.repository import Repository
-from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
+from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.store import (
     BATCH_SIZE,
     refresh_authors,
@@ -45,9 +45,11 @@ class Importer:
         rejects_file: Path | None = None,
         progress: Progress | None = None,
         similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
+        coauthor_cap: int = COAUTHOR_CAP,
     ) -> None:
         self.repository = repository
         self.similar = similar
+        self.coauthor_cap = coauthor_cap
         self.batch_size = batch_size
         self.rejects_path = rejects_file
         self.progress = progress or Progress()
@@ -95,7 +97,7 @@ class Importer:
                     pending.cancel()
         if refresh:
             self.progress.start("refreshing authors' derived values", None)
-            report.refreshed_authors = await refresh_authors(self.repository)
+            report.refreshed_authors = await refresh_authors(self.repository, self.coauthor_cap)
             report.refreshed_papers, report.ranked_papers = await refresh_papers(
                 self.repository, self.similar, self.progress
             )

@@ -21,6 +21,9 @@ HEAVY_AT_ONCE = 2
 # (or the citation count past which a cited work) adds no pairs.
 SIMILAR_TOP_K = 20
 SIMILAR_HUB_CAP = 500
+# A work with more authors gives no co-author pairs: a collaboration of 3,000 physicists would
+# make 4.5 million, and say nothing of who works with whom.
+COAUTHOR_CAP = 100
 
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -167,6 +170,14 @@ class Settings(BaseSettings):
         validation_alias=_env("GRAPH_SERVICE_SIMILAR_HUB_CAP"),
         description="A work citing more works than this adds no co-citation pairs, and a work "
         "cited more often adds no coupling pairs.",
+    )
+
+    coauthor_cap: int = Field(
+        default=COAUTHOR_CAP,
+        ge=2,
+        validation_alias=_env("GRAPH_SERVICE_COAUTHOR_CAP"),
+        description="A work with more authors than this gives no co-author pairs "
+        "(COLLABORATES_WITH); its authors are its authors all the same.",
     )
 
     write_token: SecretStr | None = Field(

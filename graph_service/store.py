@@ -17,7 +17,7 @@ from graph_service.errors import OutOfMemory, ServiceError
 from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
-from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
+from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 from graph_service.similarity import OPENALEX_WEIGHT, Citations, Similar
 from graph_service.statements import Statement
 
@@ -108,7 +108,7 @@ async def store_institutions(repository: Repository, institutions: list[dict[str
     return len(institutions)
 
 
-async def refresh_authors(repository: Repository) -> int:
+async def refresh_authors(repository: Repository, coauthor_cap: int = COAUTHOR_CAP) -> int:
     """Recompute counts, h-index, affiliations and collaborations of :Stale authors.
 
     A batch holding prolific authors (thousands of works and co-authors) can outgrow the
@@ -119,7 +119,7 @@ async def refresh_authors(repository: Repository) -> int:
         rows = await repository.write_many(
             [
                 (Statement.SELECT_STALE_AUTHORS, {"limit": limit}),
-                (Statement.REFRESH_AUTHORS, {}),
+                (Statement.REFRESH_AUTHORS, {"coauthorCap": coauthor_cap}),
                 (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
             ],
             tx_timeout=WRITE_TIMEOUT,
@@ -299,6 +299,7 @@ async def upsert_records(
     records: list[Any],
     source: str = "request",
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
+    coauthor_cap: int = COAUTHOR_CAP,
 ) -> Report:
     """Load work records held in memory by the rules files follow, then refresh authors.
 
@@ -312,7 +313,7 @@ async def upsert_records(
     # The works are committed: a failure from here on must not report them as lost. What
     # they changed stays marked :Stale and catches up at the next refresh.
     try:
-        report.refreshed_authors = await refresh_authors(repository)
+        report.refreshed_authors = await refresh_authors(repository, coauthor_cap)
         report.refreshed_papers = await refresh_similarity(repository, *similar)
     except ServiceError as error:
         logger.warning("works stored, derived values not yet refreshed: %s", error)
@@ -325,12 +326,13 @@ async def delete_work(
     repository: Repository,
     work_id: str,
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
+    coauthor_cap: int = COAUTHOR_CAP,
 ) -> bool:
     """Remove one work (kept as a stub while other works cite it), then refresh authors (a
     failure of that is logged: the delete stands, and what it changed catches up later)."""
     rows = await repository.write(Statement.DELETE_WORK, {"id": work_id})
     try:
-        await refresh_authors(repository)
+        await refresh_authors(repository, coauthor_cap)
         await refresh_similarity(repository, *similar)
     except ServiceError as error:
         logger.warning("work %s deleted, derived values not yet refreshed: %s", work_id, error)

@@ -58,3 +58,9 @@ COLLABORATIONS = {
     ("A1", "A3"): Span(works=2, first_year=2020, last_year=2021),
     ("A2", "A3"): Span(works=1, first_year=2020, last_year=2020),
 }
+# With at most two authors per work making pairs, W3 (three authors) makes none.
+COAUTHOR_CAP = 2
+CAPPED_COLLABORATIONS = {
+    ("A1", "A2"): Span(works=1, first_year=2019, last_year=2019),
+    ("A1", "A3"): Span(works=1, first_year=2021, last_year=2021),
+}

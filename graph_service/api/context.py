@@ -11,7 +11,7 @@ from strawberry.types import Info
 from graph_service import arxiv, openalex
 from graph_service.api.batching import Batcher
 from graph_service.repository import Repository
-from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
+from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 
 @dataclass
@@ -24,6 +24,8 @@ class Context:
     write_token: str | None = None
     # (top K, hub cap) for the similarity lists a write refreshes.
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP)
+    # Authors a work may have and still make co-author pairs.
+    coauthor_cap: int = COAUTHOR_CAP
     request: Request | None = None
     # The HTTP response being made: its status and headers are the response's.
     response: Response | None = None

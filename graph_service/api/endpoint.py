@@ -298,6 +298,7 @@ class GraphQLApp(GraphQL[Context, None]):
             request_id=request_id,
             write_token=settings.token,
             similar=settings.similar,
+            coauthor_cap=settings.coauthor_cap,
             request=request if isinstance(request, Request) else None,
             response=response if isinstance(response, Response) else None,
         )

@@ -168,7 +168,10 @@ class Mutation:
         check_range("the number of works", len(works), 1, MAX_UPSERT)
         records = [work.record() for work in works]
         report = await upsert_records(
-            info.context.repository, records, similar=info.context.similar
+            info.context.repository,
+            records,
+            similar=info.context.similar,
+            coauthor_cap=info.context.coauthor_cap,
         )
         valid = len(works) - len(report.rejected)
         return UpsertResult(
@@ -188,4 +191,9 @@ class Mutation:
         paper = parse_id(id, "Paper")
         if paper is None:
             return False
-        return await delete_work(info.context.repository, paper, similar=info.context.similar)
+        return await delete_work(
+            info.context.repository,
+            paper,
+            similar=info.context.similar,
+            coauthor_cap=info.context.coauthor_cap,
+        )

@@ -265,6 +265,31 @@ def test_refresh_gives_the_hand_checked_reference(
     assert spans["COLLABORATES_WITH"] == reference.COLLABORATIONS
 
 
+def test_the_online_refresh_caps_coauthor_pairs_as_the_bulk_maths_do(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver
+) -> None:
+    async def work() -> Report:
+        repository = Repository.connect(neo4j_target.settings())
+        try:
+            return await upsert_records(
+                repository, reference.RECORDS, coauthor_cap=reference.COAUTHOR_CAP
+            )
+        finally:
+            await repository.close()
+
+    run(work())
+    pairs = graph.execute_query(
+        "MATCH (a)-[r:COLLABORATES_WITH]->(b) RETURN a.id AS a, b.id AS b, "
+        "r.sharedWorks AS works, r.firstYear AS first, r.lastYear AS last"
+    ).records
+    assert {
+        (r["a"], r["b"]): Span(r["works"], r["first"], r["last"]) for r in pairs
+    } == reference.CAPPED_COLLABORATIONS
+    # The authors of the capped work still have it.
+    works = graph.execute_query("MATCH (a:Author {id: 'A2'}) RETURN a.worksCount AS n").records
+    assert works[0]["n"] == reference.TOTALS["A2"].works
+
+
 @pytest.mark.shared_data
 def test_derived_values_match_an_independent_computation(
     load: Any, graph: neo4j.Driver, works_file: Path

@@ -6,7 +6,14 @@ import pytest
 
 from graph_service import derived
 from graph_service.openalex import Work, parse_work
-from tests.reference import AFFILIATIONS, COLLABORATIONS, RECORDS, TOTALS
+from tests.reference import (
+    AFFILIATIONS,
+    CAPPED_COLLABORATIONS,
+    COAUTHOR_CAP,
+    COLLABORATIONS,
+    RECORDS,
+    TOTALS,
+)
 
 
 def works() -> list[Work]:
@@ -31,6 +38,12 @@ def test_affiliations() -> None:
 
 def test_collaborations_are_keyed_lower_id_first() -> None:
     assert derived.collaborations(works()) == COLLABORATIONS
+
+
+def test_a_work_of_more_authors_than_the_cap_makes_no_pairs() -> None:
+    assert derived.collaborations(works(), COAUTHOR_CAP) == CAPPED_COLLABORATIONS
+    # Its authors keep it in their totals.
+    assert derived.totals(works()) == TOTALS
 
 
 def test_a_work_counts_once_however_it_is_listed() -> None:
