@@ -283,7 +283,7 @@ db.transaction.monitor.check.interval=100ms
 """
         if extra:
             # A setting named twice stops Neo4j, so the home's own replace ours.
-            own = {line.partition("=")[0].strip() for line in extra.splitlines() if "=" in line}
+            own = self.settings()
             kept = [line for line in conf.splitlines() if line.partition("=")[0] not in own]
             conf = "\n".join(kept) + f"\n# From {EXTRA_CONF}\n{extra.rstrip()}\n"
         (self.home / "conf" / "neo4j.conf").write_text(conf)

@@ -230,11 +230,12 @@ class Repository:
         wait for them to be online; the names created. With none missing nothing is written,
         so a read-only copy starts; with some missing there it raises ReadOnly."""
         present = {row["name"] for row in await self.read(Statement.SHOW_SCHEMA)}
-        missing = [s for s in SCHEMA if self.catalog.schema_name(s) not in present]
+        names = {s: self.catalog.schema_name(s) for s in SCHEMA}
+        missing = [s for s in SCHEMA if names[s] not in present]
         for statement in missing:
             await self.write(statement)
         await self.read(Statement.AWAIT_INDEXES, tx_timeout=AWAIT_INDEXES_TIMEOUT)
-        return [self.catalog.schema_name(s) for s in missing]
+        return [names[s] for s in missing]
 
     async def read_only(self) -> bool:
         """Whether the database takes no writes (a read-only copy or a secondary)."""
