@@ -1,71 +1,197 @@
-"""A first load into an empty database through Neo4j's offline importer, derived values included.
+"""A first load into an empty database through Neo4j's offline importer, derived values included,
+in bounded memory.
 
-The works are read and checked by `records` as every import does (same rejects), the newest
-record of each work is kept, the authors' derived values come from `derived` and the papers'
-similarity lists from `similarity`, and everything is written as `neo4j-admin database import`
-CSV; the CLI then ranks the papers with the statements an online load runs. The result is the
-graph an online load of the same files gives (tested by comparing dumps).
+The works are read and checked by `records` as every import does (same rejects), in chunks
+spread over worker processes that stage each checked work as one JSON line on disk. DuckDB
+then does what needs the whole set at once on disk, within a memory limit: the newest record
+of each work, the authors' names, totals and h-index, affiliations, co-author pairs, topics
+and institutions, all written as `neo4j-admin database import` CSV (the statements are in
+`sql/bulk/`). The papers' similarity lists come from `similarity` over the citations as
+numbered pairs. The CLI then ranks the papers with the statements an online load runs. The
+result is the graph an online load of the same files gives (tested by comparing dumps).
 """
 
 from __future__ import annotations
 
-import csv
+import json
+import multiprocessing
+import os
 import shutil
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph_service import derived
+import duckdb
+import numpy as np
+import scipy.sparse as sp
+
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
 from graph_service.openalex import Work
-from graph_service.records import Progress, Rejects, Report, expand, file_lines, newest, read_works
+from graph_service.records import (
+    Line,
+    Progress,
+    Reject,
+    Rejects,
+    Report,
+    expand,
+    file_lines,
+    read_works,
+)
 from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
-from graph_service.similarity import Citations
+from graph_service.similarity import similar_lists
 
 # neo4j-admin's list separator; our ids and institution ids never contain it.
 ARRAY_DELIMITER = ";"
+# Lines a worker checks at once, and the most text they may hold: a chunk in flight per
+# worker and one waiting bound the reading's memory.
+CHUNK_LINES = 5_000
+CHUNK_CHARS = 32 << 20
+# The paper properties staged and written, in PAPER_COLUMNS order (see sql/bulk/).
+PAPER_PROPERTIES = (
+    "title",
+    "doi",
+    "year",
+    "publicationDate",
+    "type",
+    "venue",
+    "venueId",
+    "citedByCount",
+    "updatedDate",
+    "abstract",
+    "language",
+    "isOpenAccess",
+    "oaStatus",
+    "landingPageUrl",
+    "pdfUrl",
+    "arxivId",
+    "codeUrls",
+    "relatedWorks",
+)
+# The similarity lists staged in DuckDB this many rows at a time.
+SIMILAR_BATCH = 200_000
 
 
+def sql_dir() -> Path:
+    """`graph_service/sql` in a built wheel, the repository's `sql/` in a source tree."""
+    packaged = Path(str(resources.files("graph_service"))) / "sql"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "sql"
+
+
+def _sql(name: str) -> str:
+    return (sql_dir() / "bulk" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+# The files neo4j-admin imports, each from its statement in sql/bulk/<name>_csv.sql.
+NODE_FILES = {
+    "Paper": ["papers", "stubs"],
+    "Author": ["authors"],
+    "Topic": ["topics"],
+    "Institution": ["institutions"],
+}
+RELATIONSHIP_FILES = {
+    "AUTHORED": "authored",
+    "CITES": "cites",
+    "HAS_TOPIC": "has_topic",
+    "SUBTOPIC_OF": "subtopic_of",
+    "PART_OF": "part_of",
+    "AFFILIATED_WITH": "affiliated_with",
+    "COLLABORATES_WITH": "collaborates_with",
+}
+
+
+# -- staging: in worker processes ---------------------------------------------------------------
 @dataclass
-class _Author:
-    name: str | None = None
-    orcid: str | None = None
+class Chunk:
+    """What a worker did with one chunk of lines."""
+
+    records: int = 0
+    works: int = 0
+    anonymous_authorships: int = 0
+    rejected: list[Reject] = field(default_factory=list)
 
 
-# A paper's properties as neo4j-admin columns: the name and its type suffix.
-PAPER_COLUMNS = [
-    ("title", ""),
-    ("doi", ""),
-    ("year", ":int"),
-    ("publicationDate", ""),
-    ("type", ""),
-    ("venue", ""),
-    ("venueId", ""),
-    ("citedByCount", ":int"),
-    ("updatedDate", ""),
-    ("abstract", ""),
-    ("language", ""),
-    ("isOpenAccess", ":boolean"),
-    ("oaStatus", ""),
-    ("landingPageUrl", ""),
-    ("pdfUrl", ""),
-    ("arxivId", ""),
-    ("codeUrls", ":string[]"),
-    ("relatedWorks", ":string[]"),
-]
+def _text(value: Any) -> Any:
+    """An empty string as absent, as neo4j-admin takes an empty cell."""
+    return None if value == "" else value
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ARRAY_DELIMITER.join(value)
-    return value
+def staged(work: Work, seq: int) -> dict[str, Any]:
+    """A checked work as one staging line: its properties and what it names."""
+    props = work.props
+    return {
+        "seq": seq,
+        "id": work.id,
+        "updated": work.updated,
+        **{key: _text(props[key]) for key in PAPER_PROPERTIES},
+        "authorships": [
+            {
+                "author": s["id"],
+                "name": _text(s["name"]),
+                "orcid": _text(s["orcid"]),
+                "position": s["position"],
+                "corresponding": s["isCorresponding"],
+                "institutions": s["institutionIds"],
+            }
+            for s in work.authorships
+        ],
+        "topics": [{"id": t["id"], "score": t["score"]} for t in work.topics],
+        "refs": work.references,
+        "topicNodes": [
+            {"ord": ord, **{k: _text(v) for k, v in node.items()}}
+            for ord, node in enumerate(work.topic_nodes.values())
+        ],
+        "institutions": [
+            {"ord": ord, **{k: _text(v) for k, v in institution.items()}}
+            for ord, institution in enumerate(work.institutions.values())
+        ],
+    }
+
+
+def stage_chunk(target: Path, first_seq: int, lines: list[Line]) -> Chunk:
+    """Check `lines` and stage their works in `target`; the n-th line read has seq
+    first_seq + n, so later records sort later."""
+    report = Report()
+    done = Chunk()
+    rejects = Rejects(report)
+    seq = first_seq
+
+    def numbered() -> Iterator[Line]:
+        # A work is read from the line consumed last: its seq is that line's.
+        nonlocal seq
+        for seq, line in enumerate(lines, start=first_seq):  # noqa: B007
+            yield line
+
+    with target.open("w", encoding="utf-8") as out:
+        for work in read_works(numbered(), report, rejects):
+            out.write(json.dumps(staged(work, seq), ensure_ascii=False))
+            out.write("\n")
+            done.works += 1
+    done.records = report.records
+    done.anonymous_authorships = report.anonymous_authorships
+    done.rejected = report.rejected
+    return done
+
+
+def chunks(lines: Iterable[Line]) -> Iterator[list[Line]]:
+    """The lines in chunks of at most CHUNK_LINES lines or CHUNK_CHARS characters."""
+    chunk: list[Line] = []
+    size = 0
+    for line in lines:
+        chunk.append(line)
+        size += len(line[2]) if isinstance(line[2], str) else 0
+        if len(chunk) >= CHUNK_LINES or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 class BulkImport:
@@ -79,6 +205,8 @@ class BulkImport:
         progress: Progress | None = None,
         similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
         coauthor_cap: int = COAUTHOR_CAP,
+        workers: int | None = None,
+        memory: str = "1GB",
     ) -> None:
         self.server = server
         self.folder = folder
@@ -86,7 +214,10 @@ class BulkImport:
         self.progress = progress or Progress()
         self.similar = similar
         self.coauthor_cap = coauthor_cap
-        # Seconds each step took (reading, lists, csv, import), for the benchmarks.
+        self.workers = workers or os.cpu_count() or 1
+        # DuckDB's memory limit: past it, its joins and aggregates spill to the folder.
+        self.memory = memory
+        # Seconds each step took (reading, csv, lists, import), for the benchmarks.
         self.seconds: dict[str, float] = {}
 
     def run(self, paths: Iterable[Path]) -> Report:
@@ -103,229 +234,156 @@ class BulkImport:
     def convert(self, paths: Iterable[Path]) -> Report:
         files = expand(paths)
         report = Report(files=len(files))
+        shutil.rmtree(self.folder, ignore_errors=True)
+        stage = self.folder / "stage"
+        stage.mkdir(parents=True)
         started = time.perf_counter()
         self.progress.start("reading works", sum(f.stat().st_size for f in files))
         with Rejects(report, self.rejects_path, self.progress) as rejects:
-            works = newest(
-                self._counted(read_works(file_lines(files, self.progress), report, rejects))
-            )
-        report.loaded = len(works)
+            staged_files = self._stage(file_lines(files, self.progress), stage, report, rejects)
         self._lap("reading", started)
-        started = time.perf_counter()
-        self.progress.start("writing CSV for neo4j-admin", None)
-        self._write(works)
-        self._lap("csv", started)
-        started = time.perf_counter()
-        self.progress.start("making similar papers' lists", None)
-        report.refreshed_papers = self._write_similar(works)
-        self._lap("lists", started)
+        try:
+            with self._database() as db:
+                started = time.perf_counter()
+                self.progress.start("writing CSV for neo4j-admin", None)
+                report.loaded = self._derive(db, [str(f) for f in staged_files])
+                shutil.rmtree(stage, ignore_errors=True)
+                self._lap("csv", started)
+                started = time.perf_counter()
+                self.progress.start("making similar papers' lists", None)
+                report.refreshed_papers = self._write_similar(db)
+                self._lap("lists", started)
+        finally:
+            for leftover in ("stage", "spill", "stage.duckdb", "stage.duckdb.wal"):
+                path = self.folder / leftover
+                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(True)
         return report
+
+    def _stage(
+        self, lines: Iterable[Line], stage: Path, report: Report, rejects: Rejects
+    ) -> list[Path]:
+        """Stage the lines' works in chunks, `workers` at a time in their own processes; the
+        chunks' rejects reach `rejects` in the order of the lines."""
+        staged_files: list[Path] = []
+
+        def done(chunk: Chunk) -> None:
+            report.records += chunk.records
+            report.anonymous_authorships += chunk.anonymous_authorships
+            for reject in chunk.rejected:
+                rejects.add(reject)
+            self.progress.advance(records=chunk.records)
+
+        if self.workers == 1:
+            for number, lines_ in enumerate(chunks(lines)):
+                target = stage / f"works-{number:06d}.jsonl"
+                done(stage_chunk(target, number * CHUNK_LINES, lines_))
+                staged_files.append(target)
+            return staged_files
+        # Not forked from here: this process has threads (the progress display, the driver).
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            waiting: deque[Future[Chunk]] = deque()
+            for number, lines_ in enumerate(chunks(lines)):
+                target = stage / f"works-{number:06d}.jsonl"
+                waiting.append(pool.submit(stage_chunk, target, number * CHUNK_LINES, lines_))
+                staged_files.append(target)
+                while len(waiting) > self.workers:
+                    done(waiting.popleft().result())
+            while waiting:
+                done(waiting.popleft().result())
+        return staged_files
+
+    def _database(self) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(
+            str(self.folder / "stage.duckdb"),
+            config={
+                "memory_limit": self.memory,
+                "threads": self.workers,
+                "temp_directory": str(self.folder / "spill"),
+                # Rows may come out in any order: neo4j-admin does not mind the CSV's.
+                "preserve_insertion_order": False,
+            },
+        )
 
     def _lap(self, step: str, started: float) -> None:
         self.seconds[step] = time.perf_counter() - started
 
-    def _counted(self, works: Iterator[Work]) -> Iterator[Work]:
-        for work in works:
-            self.progress.advance(records=1)
-            yield work
+    def _derive(self, db: duckdb.DuckDBPyConnection, staged_files: list[str]) -> int:
+        """Every node and relationship file; returns how many works were kept."""
+        if staged_files:
+            db.execute(_sql("stage_works"), {"files": staged_files})
+        else:
+            db.execute(_sql("stage_works"), {"files": [str(self._empty_stage())]})
+        db.execute(_sql("works"))
+        db.execute(_sql("drop_staged"))
+        db.execute(_sql("refs"))
+        db.execute(_sql("authorships"), {"cap": self.coauthor_cap})
+        db.execute(_sql("topics"))
+        db.execute(_sql("institutions"))
+        names = [n for ns in NODE_FILES.values() for n in ns] + list(RELATIONSHIP_FILES.values())
+        for name in names:
+            db.sql(_sql(f"{name}_csv")).write_csv(str(self.folder / f"{name}.csv"), header=True)
+        return int(db.execute(_sql("count_works")).fetchall()[0][0])
 
-    def _write(self, works: dict[str, Work]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        authors: dict[str, _Author] = {}
-        topics: dict[str, dict[str, Any]] = {}
-        institutions: dict[str, dict[str, Any]] = {}
-        referenced: set[str] = set()
-        for work in works.values():
-            for topic_id, topic in work.topic_nodes.items():
-                topics[topic_id] = topic
-            for institution_id, institution in work.institutions.items():
-                merged = institutions.setdefault(institution_id, {"parents": set()})
-                for key, value in institution.items():
-                    if key == "parents":
-                        merged["parents"].update(value)
-                    elif value is not None:
-                        merged[key] = value
-            for s in work.authorships:
-                author = authors.setdefault(s["id"], _Author())
-                author.name = s["name"]
-                author.orcid = s["orcid"] or author.orcid
-            referenced.update(work.references)
-        # Lineage may name institutions no authorship gave: they exist with their id only.
-        for parent in {p for v in list(institutions.values()) for p in v["parents"]}:
-            institutions.setdefault(parent, {"parents": set()})
+    def _empty_stage(self) -> Path:
+        empty = self.folder / "stage" / "empty.jsonl"
+        empty.write_text("", encoding="utf-8")
+        return empty
 
-        self._csv(
-            "papers.csv",
-            ["id:ID(Paper)", *(f"{k}{kind}" for k, kind in PAPER_COLUMNS), "stub:boolean"],
-            (
-                [w.id, *(_cell(w.props[k]) for k, _ in PAPER_COLUMNS), "false"]
-                for w in works.values()
-            ),
-        )
-        self._csv(
-            "stubs.csv",
-            ["id:ID(Paper)", "stub:boolean"],
-            ([ref, "true"] for ref in sorted(referenced - works.keys())),
-        )
-
-        totals = derived.totals(works.values())
-
-        def author_rows() -> Iterator[list[Any]]:
-            for author_id, author in authors.items():
-                done = totals[author_id]
-                yield [
-                    author_id,
-                    _cell(author.name),
-                    _cell(author.orcid),
-                    done.works,
-                    done.citations,
-                    done.h_index,
-                ]
-
-        self._csv(
-            "authors.csv",
-            [
-                "id:ID(Author)",
-                "name",
-                "orcid",
-                "worksCount:int",
-                "citationCount:int",
-                "hIndex:int",
-            ],
-            author_rows(),
-        )
-        self._csv(
-            "topics.csv",
-            ["id:ID(Topic)", "name", "level:int"],
-            ([t["id"], _cell(t["name"]), t["level"]] for t in topics.values()),
-        )
-        self._csv(
-            "institutions.csv",
-            ["id:ID(Institution)", "name", "ror", "countryCode", "type", "city"],
-            (
-                [i, *(_cell(v.get(k)) for k in ("name", "ror", "countryCode", "type", "city"))]
-                for i, v in institutions.items()
-            ),
-        )
-        self._csv(
-            "authored.csv",
-            [
-                ":START_ID(Author)",
-                ":END_ID(Paper)",
-                "position:int",
-                "isCorresponding:boolean",
-                "institutionIds:string[]",
-            ],
-            (
-                [
-                    s["id"],
-                    w.id,
-                    s["position"],
-                    _cell(s["isCorresponding"]),
-                    ARRAY_DELIMITER.join(s["institutionIds"]),
-                ]
-                for w in works.values()
-                for s in w.authorships
-            ),
-        )
-        self._csv(
-            "cites.csv",
-            [":START_ID(Paper)", ":END_ID(Paper)"],
-            ([w.id, ref] for w in works.values() for ref in w.references),
-        )
-        self._csv(
-            "has_topic.csv",
-            [":START_ID(Paper)", ":END_ID(Topic)", "score:float"],
-            ([w.id, t["id"], _cell(t["score"])] for w in works.values() for t in w.topics),
-        )
-        self._csv(
-            "subtopic_of.csv",
-            [":START_ID(Topic)", ":END_ID(Topic)"],
-            ([t["id"], t["parent"]] for t in topics.values() if t["parent"]),
-        )
-        self._csv(
-            "part_of.csv",
-            [":START_ID(Institution)", ":END_ID(Institution)"],
-            ([i, parent] for i, v in institutions.items() for parent in sorted(v["parents"])),
-        )
-
-        self._csv(
-            "affiliated_with.csv",
-            [
-                ":START_ID(Author)",
-                ":END_ID(Institution)",
-                "firstYear:int",
-                "lastYear:int",
-                "papers:int",
-            ],
-            (
-                [a, i, _cell(span.first_year), _cell(span.last_year), span.works]
-                for (a, i), span in derived.affiliations(works.values()).items()
-            ),
-        )
-
-        self._csv(
-            "collaborates_with.csv",
-            [
-                ":START_ID(Author)",
-                ":END_ID(Author)",
-                "sharedWorks:int",
-                "firstYear:int",
-                "lastYear:int",
-            ],
-            (
-                [a, b, span.works, _cell(span.first_year), _cell(span.last_year)]
-                for (a, b), span in derived.collaborations(
-                    works.values(), self.coauthor_cap
-                ).items()
-            ),
-        )
-
-    def _write_similar(self, works: dict[str, Work]) -> int:
+    def _write_similar(self, db: duckdb.DuckDBPyConnection) -> int:
         """Every paper's similarity list, as an online load's refresh makes them, written as
         SIMILAR_TO relationships; returns how many papers (stubs included) were listed."""
-        # As page_paper_citations: the related works the graph holds, stubs included.
-        held = set(works).union(*(work.references for work in works.values()))
-        citations = Citations()
-        for work in works.values():
-            related = work.props["relatedWorks"] or ()
-            citations.add(work.id, work.references, (o for o in related if o in held))
-        del held
-        ids = citations.ids
-
-        def rows() -> Iterator[list[Any]]:
-            for found in citations.lists(*self.similar):
-                paper = ids[found.paper]
-                for at, other in enumerate(found.others.tolist()):
-                    co_citation, coupling = found.co_citation[at], found.coupling[at]
-                    yield [
-                        paper,
-                        ids[other],
-                        float(co_citation) if co_citation > 0 else "",
-                        float(coupling) if coupling > 0 else "",
-                        "true" if found.listed[at] else "",
-                        float(found.score[at]),
-                    ]
-
-        self._csv(
-            "similar_to.csv",
-            [
-                ":START_ID(Paper)",
-                ":END_ID(Paper)",
-                "coCitation:double",
-                "coupling:double",
-                "openalex:boolean",
-                "score:double",
-            ],
-            rows(),
+        db.execute(_sql("paper_index"))
+        papers = int(db.execute(_sql("count_papers")).fetchall()[0][0])
+        pairs = db.sql(_sql("citation_pairs")).fetchnumpy()
+        related_pairs = db.sql(_sql("related_pairs")).fetchnumpy()
+        related = sp.csr_matrix(
+            (
+                np.ones(len(related_pairs["paper"]), dtype=np.float32),
+                (related_pairs["paper"], related_pairs["other"]),
+            ),
+            shape=(papers, papers),
         )
-        return len(ids)
+        del related_pairs
+        db.execute(_sql("create_lists"))
+        # Numbered in id order: a paper's number is its rank among the ids.
+        lists = similar_lists(
+            papers,
+            pairs["citing"],
+            pairs["cited"],
+            related,
+            np.arange(papers, dtype=np.int64),
+            *self.similar,
+        )
+        del pairs
+        batch: list[Any] = []
+        rows = 0
 
-    def _csv(self, name: str, header: list[str], rows: Iterable[list[Any]]) -> None:
-        with (self.folder / name).open("w", newline="", encoding="utf-8") as handle:
-            out = csv.writer(handle)
-            out.writerow(header)
-            out.writerows(rows)
+        def flush() -> None:
+            if not batch:
+                return
+            columns = {
+                "paper": np.concatenate([np.full(len(s.others), s.paper, np.int32) for s in batch]),
+                "other": np.concatenate([s.others.astype(np.int32) for s in batch]),
+                "co_citation": np.concatenate([s.co_citation for s in batch]),
+                "coupling": np.concatenate([s.coupling for s in batch]),
+                "listed": np.concatenate([s.listed for s in batch]),
+                "score": np.concatenate([s.score for s in batch]),
+            }
+            db.register("similar_batch", columns)
+            db.execute(_sql("insert_lists"))
+            db.unregister("similar_batch")
+            batch.clear()
+
+        for found in lists:
+            batch.append(found)
+            rows += len(found.others)
+            if rows >= SIMILAR_BATCH:
+                flush()
+                rows = 0
+        flush()
+        db.sql(_sql("similar_to_csv")).write_csv(str(self.folder / "similar_to.csv"), header=True)
+        return papers
 
     # -- import -------------------------------------------------------------------
     def import_csv(self, similar: bool = True) -> None:
@@ -334,21 +392,9 @@ class BulkImport:
         started = time.perf_counter()
         self.progress.start("importing with neo4j-admin", None)
         folder = self.folder
-        nodes = {
-            "Paper": ["papers.csv", "stubs.csv"],
-            "Author": ["authors.csv"],
-            "Topic": ["topics.csv"],
-            "Institution": ["institutions.csv"],
-        }
         relationships = {
-            "AUTHORED": "authored.csv",
-            "CITES": "cites.csv",
-            "HAS_TOPIC": "has_topic.csv",
-            "SUBTOPIC_OF": "subtopic_of.csv",
-            "PART_OF": "part_of.csv",
-            "AFFILIATED_WITH": "affiliated_with.csv",
-            "COLLABORATES_WITH": "collaborates_with.csv",
-            **({"SIMILAR_TO": "similar_to.csv"} if similar else {}),
+            **RELATIONSHIP_FILES,
+            **({"SIMILAR_TO": "similar_to"} if similar else {}),
         }
         result = self.server.admin(
             "database",
@@ -356,8 +402,12 @@ class BulkImport:
             "full",
             "neo4j",
             "--overwrite-destination",
-            *(f"--nodes={label}={folder / f}" for label, fs in nodes.items() for f in fs),
-            *(f"--relationships={t}={folder / f}" for t, f in relationships.items()),
+            *(
+                f"--nodes={label}={folder / f'{name}.csv'}"
+                for label, names in NODE_FILES.items()
+                for name in names
+            ),
+            *(f"--relationships={t}={folder / f'{name}.csv'}" for t, name in relationships.items()),
             f"--report-file={folder / 'import.report'}",
             f"--array-delimiter={ARRAY_DELIMITER}",
             "--multiline-fields=true",

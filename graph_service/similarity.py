@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -72,52 +73,64 @@ class Citations:
         self, top_k: int, hub_cap: int, openalex_weight: float = OPENALEX_WEIGHT
     ) -> Iterator[Similar]:
         """Every list, as `similar_lists` makes them, over the papers added so far."""
+        ids = self.ids
         return similar_lists(
-            self.ids,
+            len(ids),
             np.frombuffer(self._citing, dtype=np.int64),
             np.frombuffer(self._cited, dtype=np.int64),
-            [self._related.get(paper, []) for paper in range(len(self.index))],
+            [self._related.get(paper, []) for paper in range(len(ids))],
+            id_rank(ids),
             top_k,
             hub_cap,
             openalex_weight,
         )
 
 
+def id_rank(ids: Sequence[str]) -> Indices:
+    """The position of each id in string order, the statement's tie-break."""
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int64)] = np.arange(
+        len(ids)
+    )
+    return rank
+
+
 def similar_lists(
-    ids: Sequence[str],
-    citing: Indices,
-    cited: Indices,
-    related: Sequence[Sequence[int]],
+    n: int,
+    citing: npt.NDArray[np.integer[Any]],
+    cited: npt.NDArray[np.integer[Any]],
+    related: Sequence[Sequence[int]] | sp.csr_matrix,
+    rank: Indices,
     top_k: int,
     hub_cap: int,
-    openalex_weight: float,
+    openalex_weight: float = OPENALEX_WEIGHT,
 ) -> Iterator[Similar]:
-    """The list of every paper that has one. Papers are 0..len(ids)-1; (citing[i], cited[i])
-    is a citation; related[p] are the loaded papers p's record lists as related."""
-    n = len(ids)
+    """The list of every paper that has one. Papers are 0..n-1 and rank[p] is p's id's place
+    in string order; (citing[i], cited[i]) is a citation; related[p] (a row, when a matrix)
+    are the loaded papers p's record lists as related."""
+    # Counts in float32 are exact (below 2**24) and halve the matrices' memory; the cosines
+    # are taken in float64 as the statement's.
     a = sp.csr_matrix(
-        (np.ones(len(citing), dtype=np.float64), (citing, cited)), shape=(n, n), dtype=np.float64
+        (np.ones(len(citing), dtype=np.float32), (citing, cited)), shape=(n, n), dtype=np.float32
     )
     a.sum_duplicates()
     a.data[:] = 1.0
-    references = np.asarray(a.sum(axis=1), dtype=np.float64).ravel()
-    citers = np.asarray(a.sum(axis=0), dtype=np.float64).ravel()
-    shared_references = (a @ sp.diags((citers <= hub_cap).astype(np.float64))).tocsr()
+    references = np.asarray(a.sum(axis=1, dtype=np.float64), dtype=np.float64).ravel()
+    citers = np.asarray(a.sum(axis=0, dtype=np.float64), dtype=np.float64).ravel()
+    shared_references = (a @ sp.diags((citers <= hub_cap).astype(np.float32))).tocsr()
     shared_references.eliminate_zeros()
-    shared_references_t = shared_references.T.tocsr()
-    shared_citers = (sp.diags((references <= hub_cap).astype(np.float64)) @ a).tocsr()
+    shared_citers = (sp.diags((references <= hub_cap).astype(np.float32)) @ a).tocsr()
     shared_citers.eliminate_zeros()
+    del a
+    shared_references_t = shared_references.T.tocsr()
     shared_citers_t = shared_citers.T.tocsr()
-    # The position of each id in string order, the statement's tie-break.
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.array(sorted(range(n), key=ids.__getitem__), dtype=np.int64)] = np.arange(n)
     for start in range(0, n, CHUNK):
         stop = min(n, start + CHUNK)
         coupled = (shared_references[start:stop] @ shared_references_t).tocsr()
         co_cited = (shared_citers_t[start:stop] @ shared_citers).tocsr()
         for row in range(stop - start):
             paper = start + row
-            listed = np.unique(np.asarray(related[paper], dtype=np.int64))
+            listed = np.unique(_related(related, paper))
             found = _one(
                 paper,
                 _row(co_cited, row),
@@ -135,7 +148,14 @@ def similar_lists(
 
 def _row(matrix: sp.csr_matrix, row: int) -> tuple[Indices, Values]:
     begin, end = matrix.indptr[row], matrix.indptr[row + 1]
-    return matrix.indices[begin:end].astype(np.int64), matrix.data[begin:end]
+    return matrix.indices[begin:end].astype(np.int64), matrix.data[begin:end].astype(np.float64)
+
+
+def _related(related: Sequence[Sequence[int]] | sp.csr_matrix, paper: int) -> Indices:
+    if isinstance(related, sp.csr_matrix):
+        begin, end = related.indptr[paper], related.indptr[paper + 1]
+        return related.indices[begin:end].astype(np.int64)
+    return np.asarray(related[paper], dtype=np.int64)
 
 
 def _one(

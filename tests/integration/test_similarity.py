@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from graph_service import generator
 from graph_service.cli import app as cli
 from graph_service.repository import Repository
-from graph_service.similarity import OPENALEX_WEIGHT, similar_lists
+from graph_service.similarity import OPENALEX_WEIGHT, id_rank, similar_lists
 from graph_service.store import (
     delete_work,
     refresh_importance,
@@ -431,10 +431,11 @@ def sparse_lists(
         related[index[row["p"]]] = [index[r] for r in row["r"] if r in index]
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for similar in similar_lists(
-        ids,
+        len(ids),
         np.array([index[e["w"]] for e in edges], dtype=np.int64),
         np.array([index[e["q"]] for e in edges], dtype=np.int64),
         related,
+        id_rank(ids),
         top_k,
         hub_cap,
         OPENALEX_WEIGHT,

@@ -128,7 +128,7 @@ def test_the_examples_are_read_by_folder() -> None:
 
 
 def test_a_built_wheel_finds_its_statements(tmp_path: Path) -> None:
-    """The wheel carries cypher/ inside the package, and the one lookup finds it there."""
+    """The wheel carries cypher/ and sql/ inside the package, and the lookups find them there."""
     pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
     subprocess.run(
         [*pip, "--wheel-dir", str(tmp_path / "dist"), str(ROOT)],
@@ -140,9 +140,11 @@ def test_a_built_wheel_finds_its_statements(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(installed)
     assert (installed / "graph_service" / "cypher" / "select_neighborhood.cypher").is_file()
+    assert (installed / "graph_service" / "sql" / "bulk" / "works.sql").is_file()
     probe = (
         "from graph_service.statements import Catalog, Statement, cypher_dir; "
-        "c = Catalog(); print(cypher_dir()); print(len(c.neighborhood('Author', 3).text))"
+        "c = Catalog(); print(cypher_dir()); print(len(c.neighborhood('Author', 3).text)); "
+        "from graph_service.bulk import sql_dir; print(sql_dir())"
     )
     found = subprocess.run(
         [sys.executable, "-c", probe],
@@ -154,3 +156,4 @@ def test_a_built_wheel_finds_its_statements(tmp_path: Path) -> None:
     ).stdout.split()
     assert Path(found[0]) == installed / "graph_service" / "cypher"
     assert int(found[1]) > len(Catalog().text(Statement.SELECT_NEIGHBORHOOD))
+    assert Path(found[2]) == installed / "graph_service" / "sql"

@@ -1,0 +1,4 @@
+SELECT p.i AS citing, q.i AS cited
+FROM refs r
+JOIN paper_index p ON p.id = r.work
+JOIN paper_index q ON q.id = r.ref

@@ -1,0 +1,8 @@
+CREATE TABLE lists (
+    paper INTEGER,
+    other INTEGER,
+    co_citation DOUBLE,
+    coupling DOUBLE,
+    listed BOOLEAN,
+    score DOUBLE
+)

@@ -1,0 +1,22 @@
+SELECT
+    id AS "id:ID(Paper)",
+    title,
+    doi,
+    year AS "year:int",
+    publicationDate,
+    type,
+    venue,
+    venueId,
+    citedByCount AS "citedByCount:int",
+    updatedDate,
+    abstract,
+    language,
+    isOpenAccess AS "isOpenAccess:boolean",
+    oaStatus,
+    landingPageUrl,
+    pdfUrl,
+    arxivId,
+    array_to_string(codeUrls, ';') AS "codeUrls:string[]",
+    array_to_string(relatedWorks, ';') AS "relatedWorks:string[]",
+    false AS "stub:boolean"
+FROM works
