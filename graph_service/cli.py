@@ -408,14 +408,15 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     server = local_server(settings)
     try:
         with ConsoleProgress(err) as progress:
-            report = BulkImport(
+            bulk = BulkImport(
                 server,
                 server.home / "import" / "bulk",
                 rejects,
                 progress,
                 settings.similar,
                 settings.coauthor_cap,
-            ).run(paths)
+            )
+            report = bulk.run(paths)
     except FileNotFoundError as error:
         fail(str(error))
     except LocalServerError as error:
@@ -432,8 +433,11 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
 
     started = time.perf_counter()
     with_repository(ctx, finish)
-    report.seconds += time.perf_counter() - started
+    bulk.seconds["ranking"] = time.perf_counter() - started
+    report.seconds += bulk.seconds["ranking"]
     out.print(report.summary("works") + " (bulk import)", highlight=False, soft_wrap=True)
+    steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in bulk.seconds.items())
+    out.print(f"steps: {steps}", highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(2)
 

@@ -1,5 +1,6 @@
 """A small set of works whose authors' derived values were worked out by hand: the reference
-both the Python maths (`derived`) and the online refresh (`refresh_authors.cypher`) must give.
+both the bulk import's statements (`sql/bulk/`) and the online refresh
+(`refresh_authors.cypher`) must give.
 
     W1 2019, 10 citations: A1 (I1), A2 (I1, I2)
     W2 2021,  3 citations: A1 (I2), A3
@@ -9,9 +10,27 @@ both the Python maths (`derived`) and the online refresh (`refresh_authors.cyphe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from graph_service.derived import Span, Totals
+
+@dataclass(frozen=True)
+class Totals:
+    """An author's works, the citations they have, and the h-index."""
+
+    works: int
+    citations: int
+    h_index: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Works shared (with an institution or a co-author) and the years they cover; a year is
+    None when no such work has one."""
+
+    works: int
+    first_year: int | None
+    last_year: int | None
 
 
 def _work(id: str, year: int | None, cites: int, authors: list[tuple[str, list[str]]]) -> Any:

@@ -23,7 +23,6 @@ from typer.testing import CliRunner
 from graph_service import generator
 from graph_service.cli import app as cli
 from graph_service.demo import DEMO_WORKS
-from graph_service.derived import Span, Totals
 from graph_service.importer import Importer
 from graph_service.openalex import short_id
 from graph_service.records import Report
@@ -231,7 +230,7 @@ def test_refresh_gives_the_hand_checked_reference(
     neo4j_target: Neo4jTarget, graph: neo4j.Driver
 ) -> None:
     """The online path's derived values (cypher/refresh_authors) are the reference's, as the
-    bulk path's maths (graph_service.derived) are in the unit tests."""
+    bulk path's statements (sql/bulk/) are in the unit tests."""
 
     async def work() -> Report:
         repository = Repository.connect(neo4j_target.settings())
@@ -246,12 +245,12 @@ def test_refresh_gives_the_hand_checked_reference(
         "MATCH (a:Author) RETURN a.id AS id, a.worksCount AS works, "
         "a.citationCount AS citations, a.hIndex AS h"
     ).records
-    assert {r["id"]: Totals(r["works"], r["citations"], r["h"]) for r in totals} == (
+    assert {r["id"]: reference.Totals(r["works"], r["citations"], r["h"]) for r in totals} == (
         reference.TOTALS
     )
     spans = {
         kind: {
-            (r["a"], r["b"]): Span(r["works"], r["first"], r["last"])
+            (r["a"], r["b"]): reference.Span(r["works"], r["first"], r["last"])
             for r in graph.execute_query(
                 "MATCH (a)-[r]->(b) WHERE type(r) = $kind RETURN a.id AS a, b.id AS b, "
                 "coalesce(r.papers, r.sharedWorks) AS works, r.firstYear AS first, "
@@ -283,7 +282,7 @@ def test_the_online_refresh_caps_coauthor_pairs_as_the_bulk_maths_do(
         "r.sharedWorks AS works, r.firstYear AS first, r.lastYear AS last"
     ).records
     assert {
-        (r["a"], r["b"]): Span(r["works"], r["first"], r["last"]) for r in pairs
+        (r["a"], r["b"]): reference.Span(r["works"], r["first"], r["last"]) for r in pairs
     } == reference.CAPPED_COLLABORATIONS
     # The authors of the capped work still have it.
     works = graph.execute_query("MATCH (a:Author {id: 'A2'}) RETURN a.worksCount AS n").records
