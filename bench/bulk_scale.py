@@ -164,8 +164,7 @@ def report(rows: list[dict[str, object]], command: str) -> str:
             f"| {r['workers_mb']:,.0f} MB | {r['admin_mb']:,.0f} MB | {r['store_mb']:,.0f} MB |"
         )
     return (
-        "\n".join(lines)
-        + f"\n\nCommand: `{command}`. Neo4j heap {HEAP}, page cache {PAGECACHE}; "
+        "\n".join(lines) + f"\n\nCommand: `{command}`. Neo4j heap {HEAP}, page cache {PAGECACHE}; "
         f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores. "
         "The whole load is the CLI command's wall time; the neo4j-admin import is its step "
         "on the converted files, in the same run.\n"

@@ -13,6 +13,7 @@ result is the graph an online load of the same files gives (tested by comparing 
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
@@ -27,8 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
-import scipy.sparse as sp
 
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import LocalServerError
@@ -44,7 +43,7 @@ from graph_service.records import (
     read_works,
 )
 from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
-from graph_service.similarity import similar_lists
+from graph_service.similarity import OPENALEX_WEIGHT
 
 # neo4j-admin's list separator; our ids and institution ids never contain it.
 ARRAY_DELIMITER = ";"
@@ -73,8 +72,8 @@ PAPER_PROPERTIES = (
     "codeUrls",
     "relatedWorks",
 )
-# The similarity lists staged in DuckDB this many rows at a time.
-SIMILAR_BATCH = 200_000
+# The pairs one block of similarity lists makes at most, about: bounds the lists' memory.
+LIST_BLOCK_ROWS = 20_000_000
 
 
 def sql_dir() -> Path:
@@ -207,6 +206,7 @@ class BulkImport:
         coauthor_cap: int = COAUTHOR_CAP,
         workers: int | None = None,
         memory: str = "1GB",
+        list_block_rows: int = LIST_BLOCK_ROWS,
     ) -> None:
         self.server = server
         self.folder = folder
@@ -217,6 +217,7 @@ class BulkImport:
         self.workers = workers or os.cpu_count() or 1
         # DuckDB's memory limit: past it, its joins and aggregates spill to the folder.
         self.memory = memory
+        self.list_block_rows = list_block_rows
         # Seconds each step took (reading, csv, lists, import), for the benchmarks.
         self.seconds: dict[str, float] = {}
 
@@ -332,56 +333,27 @@ class BulkImport:
 
     def _write_similar(self, db: duckdb.DuckDBPyConnection) -> int:
         """Every paper's similarity list, as an online load's refresh makes them, written as
-        SIMILAR_TO relationships; returns how many papers (stubs included) were listed."""
+        SIMILAR_TO relationships; returns how many papers (stubs included) were listed. The
+        papers go in blocks of about LIST_BLOCK_ROWS pairs, so no block outgrows the memory
+        limit however large the graph."""
+        top_k, hub_cap = self.similar
         db.execute(_sql("paper_index"))
         papers = int(db.execute(_sql("count_papers")).fetchall()[0][0])
-        pairs = db.sql(_sql("citation_pairs")).fetchnumpy()
-        related_pairs = db.sql(_sql("related_pairs")).fetchnumpy()
-        related = sp.csr_matrix(
-            (
-                np.ones(len(related_pairs["paper"]), dtype=np.float32),
-                (related_pairs["paper"], related_pairs["other"]),
-            ),
-            shape=(papers, papers),
-        )
-        del related_pairs
+        for step in ("cites_i", "degree", "related_i"):
+            db.execute(_sql(step))
+        db.execute(_sql("coupling_edges"), {"hubCap": hub_cap})
+        db.execute(_sql("cocitation_edges"), {"hubCap": hub_cap})
         db.execute(_sql("create_lists"))
-        # Numbered in id order: a paper's number is its rank among the ids.
-        lists = similar_lists(
-            papers,
-            pairs["citing"],
-            pairs["cited"],
-            related,
-            np.arange(papers, dtype=np.int64),
-            *self.similar,
-        )
-        del pairs
-        batch: list[Any] = []
-        rows = 0
-
-        def flush() -> None:
-            if not batch:
-                return
-            columns = {
-                "paper": np.concatenate([np.full(len(s.others), s.paper, np.int32) for s in batch]),
-                "other": np.concatenate([s.others.astype(np.int32) for s in batch]),
-                "co_citation": np.concatenate([s.co_citation for s in batch]),
-                "coupling": np.concatenate([s.coupling for s in batch]),
-                "listed": np.concatenate([s.listed for s in batch]),
-                "score": np.concatenate([s.score for s in batch]),
-            }
-            db.register("similar_batch", columns)
-            db.execute(_sql("insert_lists"))
-            db.unregister("similar_batch")
-            batch.clear()
-
-        for found in lists:
-            batch.append(found)
-            rows += len(found.others)
-            if rows >= SIMILAR_BATCH:
-                flush()
-                rows = 0
-        flush()
+        starts = [
+            int(row[0])
+            for row in db.execute(_sql("list_blocks"), {"rows": self.list_block_rows}).fetchall()
+        ]
+        bounds = sorted({0, *starts[1:], papers})
+        for lo, hi in itertools.pairwise(bounds):
+            db.execute(
+                _sql("insert_lists"),
+                {"lo": lo, "hi": hi, "topK": top_k, "openalexWeight": OPENALEX_WEIGHT},
+            )
         db.sql(_sql("similar_to_csv")).write_csv(str(self.folder / "similar_to.csv"), header=True)
         return papers
 

@@ -99,15 +99,15 @@ def similar_lists(
     n: int,
     citing: npt.NDArray[np.integer[Any]],
     cited: npt.NDArray[np.integer[Any]],
-    related: Sequence[Sequence[int]] | sp.csr_matrix,
+    related: Sequence[Sequence[int]],
     rank: Indices,
     top_k: int,
     hub_cap: int,
     openalex_weight: float = OPENALEX_WEIGHT,
 ) -> Iterator[Similar]:
     """The list of every paper that has one. Papers are 0..n-1 and rank[p] is p's id's place
-    in string order; (citing[i], cited[i]) is a citation; related[p] (a row, when a matrix)
-    are the loaded papers p's record lists as related."""
+    in string order; (citing[i], cited[i]) is a citation; related[p] are the loaded papers
+    p's record lists as related."""
     # Counts in float32 are exact (below 2**24) and halve the matrices' memory; the cosines
     # are taken in float64 as the statement's.
     a = sp.csr_matrix(
@@ -130,7 +130,7 @@ def similar_lists(
         co_cited = (shared_citers_t[start:stop] @ shared_citers).tocsr()
         for row in range(stop - start):
             paper = start + row
-            listed = np.unique(_related(related, paper))
+            listed = np.unique(np.asarray(related[paper], dtype=np.int64))
             found = _one(
                 paper,
                 _row(co_cited, row),
@@ -149,13 +149,6 @@ def similar_lists(
 def _row(matrix: sp.csr_matrix, row: int) -> tuple[Indices, Values]:
     begin, end = matrix.indptr[row], matrix.indptr[row + 1]
     return matrix.indices[begin:end].astype(np.int64), matrix.data[begin:end].astype(np.float64)
-
-
-def _related(related: Sequence[Sequence[int]] | sp.csr_matrix, paper: int) -> Indices:
-    if isinstance(related, sp.csr_matrix):
-        begin, end = related.indptr[paper], related.indptr[paper + 1]
-        return related.indices[begin:end].astype(np.int64)
-    return np.asarray(related[paper], dtype=np.int64)
 
 
 def _one(

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from graph_service import generator
 from graph_service.bulk import BulkImport
 from graph_service.localserver import LocalServer
 from tests.reference import (
@@ -35,10 +36,10 @@ def converted(
     bulk = BulkImport(LocalServer(tmp_path / "home"), folder, coauthor_cap=cap, workers=1)
     report = bulk.convert([source])
     assert report.rejected == []
-    return {path.stem: rows(path) for path in folder.glob("*.csv")}
+    return {path.stem: rows_of(path) for path in folder.glob("*.csv")}
 
 
-def rows(path: Path) -> list[dict[str, str]]:
+def rows_of(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
@@ -108,3 +109,16 @@ def test_the_newest_record_wins_and_names_follow_the_last_work(tmp_path: Path) -
     (author,) = files["authors"]
     assert author["name"] == "A. One"
     assert (author["worksCount:int"], author["citationCount:int"]) == ("2", "13")
+
+
+def test_similarity_lists_made_in_small_blocks_equal_those_made_in_one(tmp_path: Path) -> None:
+    source = tmp_path / "works.jsonl.gz"
+    generator.write(source, 400, seed=3)
+    made = {}
+    for rows in (10**9, 500):
+        folder = tmp_path / f"csv-{rows}"
+        bulk = BulkImport(LocalServer(tmp_path / "home"), folder, workers=1, list_block_rows=rows)
+        bulk.convert([source])
+        made[rows] = sorted(map(tuple, (r.values() for r in rows_of(folder / "similar_to.csv"))))
+    assert len(made[10**9]) > 1000
+    assert made[500] == made[10**9]
