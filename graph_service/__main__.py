@@ -2,4 +2,6 @@
 
 from graph_service.cli import app
 
-app(prog_name="graph-service")
+# Guarded: the bulk import's worker processes import the main module again.
+if __name__ == "__main__":
+    app(prog_name="graph-service")
