@@ -6,8 +6,8 @@ spread over worker processes that stage each checked work as one JSON line on di
 then does what needs the whole set at once on disk, within a memory limit: the newest record
 of each work, the authors' names, totals and h-index, affiliations, co-author pairs, topics
 and institutions, all written as `neo4j-admin database import` CSV (the statements are in
-`sql/bulk/`). The papers' similarity lists come from `similarity` over the citations as
-numbered pairs. The CLI then ranks the papers with the statements an online load runs. The
+`sql/bulk/`), and the papers' similarity lists too, a block of papers at a time. The CLI
+then ranks the papers with the statements an online load runs. The
 result is the graph an online load of the same files gives (tested by comparing dumps).
 """
 
@@ -51,7 +51,7 @@ ARRAY_DELIMITER = ";"
 # worker and one waiting bound the reading's memory.
 CHUNK_LINES = 5_000
 CHUNK_CHARS = 32 << 20
-# The paper properties staged and written, in PAPER_COLUMNS order (see sql/bulk/).
+# The paper properties staged, as sql/bulk/stage_works.sql reads them.
 PAPER_PROPERTIES = (
     "title",
     "doi",
@@ -112,7 +112,6 @@ class Chunk:
     """What a worker did with one chunk of lines."""
 
     records: int = 0
-    works: int = 0
     anonymous_authorships: int = 0
     rejected: list[Reject] = field(default_factory=list)
 
@@ -172,7 +171,6 @@ def stage_chunk(target: Path, first_seq: int, lines: list[Line]) -> Chunk:
         for work in read_works(numbered(), report, rejects):
             out.write(json.dumps(staged(work, seq), ensure_ascii=False))
             out.write("\n")
-            done.works += 1
     done.records = report.records
     done.anonymous_authorships = report.anonymous_authorships
     done.rejected = report.rejected
@@ -311,10 +309,8 @@ class BulkImport:
 
     def _derive(self, db: duckdb.DuckDBPyConnection, staged_files: list[str]) -> int:
         """Every node and relationship file; returns how many works were kept."""
-        if staged_files:
-            db.execute(_sql("stage_works"), {"files": staged_files})
-        else:
-            db.execute(_sql("stage_works"), {"files": [str(self._empty_stage())]})
+        files = staged_files or [str(self._empty_stage())]
+        db.execute(_sql("stage_works"), {"files": files})
         db.execute(_sql("works"))
         db.execute(_sql("drop_staged"))
         db.execute(_sql("refs"))
