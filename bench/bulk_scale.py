@@ -108,7 +108,7 @@ def load(papers: int, source: Path, scratch: Path) -> dict[str, object]:
             [".venv/bin/graph-service", "load", "openalex", "--bulk", str(source)],
             env=env,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
             text=True,
         )
         peaks, stop = Peaks(), threading.Event()
