@@ -229,11 +229,16 @@ class Repository:
         """Create the constraints and indexes in `cypher/schema_*` the database lacks, then
         wait for them to be online; the names created. With none missing nothing is written,
         so a read-only copy starts; with some missing there it raises ReadOnly."""
-        present = {row["name"] for row in await self.read(Statement.SHOW_SCHEMA)}
+        # Every step may take as long as filling an index: the schema is applied once, at a
+        # start or after a load, when nothing else waits on it.
+        shown = await self.read(Statement.SHOW_SCHEMA, tx_timeout=AWAIT_INDEXES_TIMEOUT)
+        present = {row["name"] for row in shown}
         names = {s: self.catalog.schema_name(s) for s in SCHEMA}
         missing = [s for s in SCHEMA if names[s] not in present]
         for statement in missing:
-            await self.write(statement)
+            # A constraint fills its index and checks every node inside its transaction:
+            # minutes on a freshly imported graph of millions.
+            await self.write(statement, tx_timeout=AWAIT_INDEXES_TIMEOUT)
         await self.read(Statement.AWAIT_INDEXES, tx_timeout=AWAIT_INDEXES_TIMEOUT)
         return [names[s] for s in missing]
 

@@ -12,7 +12,7 @@ import neo4j
 import pytest
 
 from graph_service.repository import Repository, plan_key
-from graph_service.statements import Statement
+from graph_service.statements import Catalog, Statement
 from graph_service.store import store_institutions
 from tests.conftest import Neo4jTarget
 
@@ -87,3 +87,27 @@ def test_a_read_after_a_write_in_several_statements_sees_it_by_its_bookmark(
             driver.execute_query("MATCH (i:Institution {id: 'I-bookmarked'}) DETACH DELETE i")
 
     asyncio.run(scenario())
+
+
+def test_a_constraint_on_a_large_graph_is_made_past_the_query_timeout(
+    neo4j_target: Neo4jTarget, graph: neo4j.Driver
+) -> None:
+    """A constraint checks every node inside its transaction (minutes after a bulk import of
+    millions): applying the schema waits for it however short the query timeout."""
+    graph.execute_query("DROP CONSTRAINT paper_id IF EXISTS")
+    graph.execute_query("UNWIND range(1, 200000) AS i CREATE (:Paper {id: 'W' + i})")
+
+    async def scenario() -> list[str]:
+        repository = Repository.connect(neo4j_target.settings(query_timeout=0.01))
+        try:
+            return await repository.apply_schema()
+        finally:
+            await repository.close()
+
+    try:
+        assert "paper_id" in asyncio.run(scenario())
+        constraints = graph.execute_query("SHOW CONSTRAINTS YIELD name").records
+        assert "paper_id" in {c["name"] for c in constraints}
+    finally:
+        # The schema the other tests share, whatever happened above.
+        graph.execute_query(Catalog().text(Statement.SCHEMA_PAPER_ID))
