@@ -233,7 +233,11 @@ def start_servers(
     env = {**os.environ, **server.env()}
     service_port, peer_port = free_port(), free_port()
     service = subprocess.Popen(
-        [str(Path(sys.executable).parent / "graph-service"), "serve", "--port", str(service_port)],
+        # One process against the peer's one.
+        [
+            *(str(Path(sys.executable).parent / "graph-service"), "serve"),
+            *("--port", str(service_port), "--workers", "1"),
+        ],
         env=env,
         stdout=(log_dir / "service.log").open("wb"),
         stderr=subprocess.STDOUT,

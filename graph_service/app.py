@@ -243,3 +243,9 @@ def create_app(settings: Settings) -> Starlette:
     app.state.settings = settings
     app.state.admission = graphql.admission
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The app in each of `serve --workers N`'s processes: the settings from the environment
+    the command passed on (with the local server's address and password in it)."""
+    return create_app(Settings())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shlex
 import sys
 import time
@@ -271,6 +272,12 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str | None, typer.Option(help="Interface [default: 127.0.0.1]")] = None,
     port: Annotated[int | None, typer.Option(help="Port [default: 8000]")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Processes on the port [default: GRAPH_SERVICE_WORKERS, or one per core]"
+        ),
+    ] = None,
 ) -> None:
     """Serve GraphQL at /graphql (with NEO4J_URI unset: on the local Neo4j, started if needed)."""
     import uvicorn
@@ -279,11 +286,31 @@ def serve(
 
     bind_host = host or settings_of(ctx).host
     bind_port = port or settings_of(ctx).port
+    processes = workers or settings_of(ctx).workers or os.cpu_count() or 1
     if not port_is_free(bind_port, bind_host):
         fail(f"port {bind_port} on {bind_host} is in use: choose another with --port")
     settings = connected_settings(ctx)
-    out.print(f"GraphQL: http://{bind_host}:{bind_port}/graphql")
-    uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+    out.print(
+        f"GraphQL: http://{bind_host}:{bind_port}/graphql "
+        f"({processes} worker process{'es' if processes > 1 else ''})"
+    )
+    if processes == 1:
+        uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+        return
+    # The workers are new interpreters that read their settings from the environment: the
+    # local server's address and password, found here, go with it.
+    if settings.neo4j_uri is not None:
+        os.environ["NEO4J_URI"] = settings.neo4j_uri
+    if settings.neo4j_password is not None:
+        os.environ["NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
+    uvicorn.run(
+        "graph_service.app:app_from_environment",
+        factory=True,
+        workers=processes,
+        host=bind_host,
+        port=bind_port,
+        log_level="info",
+    )
 
 
 def with_repository(ctx: typer.Context, work: Callable[[Repository], Awaitable[T]]) -> T:

@@ -27,11 +27,17 @@ def _ready(base: str) -> bool:
 
 
 @contextmanager
-def served(env: Mapping[str, str], ready_within: float = 120.0) -> Iterator[Served]:
-    """The service with `env` as its environment, once /readyz answers 200; stopped after."""
+def served(
+    env: Mapping[str, str], ready_within: float = 120.0, workers: int = 1
+) -> Iterator[Served]:
+    """The service with `env` as its environment, once /readyz answers 200; stopped after.
+    One worker process unless told: `pid` is then the process that answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph_service", "serve", "--port", str(port)],
+        [
+            *(sys.executable, "-m", "graph_service", "serve"),
+            *("--port", str(port), "--workers", str(workers)),
+        ],
         env=dict(env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -122,6 +122,13 @@ class Settings(BaseSettings):
         validation_alias=_env("GRAPH_SERVICE_MAX_HEAVY"),
         description="Of those, operations costing over a tenth of the budget.",
     )
+    workers: int | None = Field(
+        default=None,
+        gt=0,
+        validation_alias=_env("GRAPH_SERVICE_WORKERS"),
+        description="Processes `serve` runs, each with its own driver and limits; unset: "
+        "one per core.",
+    )
     warm_up: bool = Field(
         default=True,
         validation_alias=_env("GRAPH_SERVICE_WARM_UP"),

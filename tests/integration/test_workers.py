@@ -1,0 +1,89 @@
+"""`graph-service serve --workers 2`: two processes answer on one port, with the local server's
+address and password handed to them, and one that dies is replaced while the other answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+
+import psutil
+
+from graph_service.served import served
+from tests.conftest import Neo4jTarget
+
+QUERY = json.dumps({"query": "{ serverInfo { name } }"}).encode()
+
+
+def answered(base: str) -> bool:
+    """One GraphQL request that reaches Neo4j, answered with data."""
+    request = urllib.request.Request(  # noqa: S310
+        f"{base}/graphql", QUERY, {"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+            body = json.load(answer)
+    except urllib.error.HTTPError:  # 503 from a worker still warming up
+        return False
+    return bool(answer.status == 200 and body["data"] == {"serverInfo": {"name": "Neo4j Kernel"}})
+
+
+def workers_of(pid: int) -> list[psutil.Process]:
+    """uvicorn's worker processes (not multiprocessing's resource tracker beside them)."""
+    return [p for p in psutil.Process(pid).children() if "spawn_main" in " ".join(p.cmdline())]
+
+
+def waited(condition: Callable[[], bool], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_two_workers_share_the_port_and_a_dead_one_is_replaced(
+    neo4j_target: Neo4jTarget,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    if neo4j_target.server is not None:
+        # NEO4J_URI unset: the command finds the local server, and its workers must be told.
+        env["GRAPH_SERVICE_NEO4J_HOME"] = str(neo4j_target.server.home)
+    else:
+        env |= {
+            "NEO4J_URI": neo4j_target.uri,
+            "NEO4J_USER": neo4j_target.user,
+            "NEO4J_PASSWORD": neo4j_target.password,
+        }
+    with served(env, ready_within=120, workers=2) as running:
+        assert waited(lambda: len(workers_of(running.pid)) == 2, 30)
+        first = {p.pid for p in workers_of(running.pid)}
+        # /readyz answered from one worker; the other may still be planning its statements.
+        assert waited(lambda: all(answered(running.base) for _ in range(20)), 60)
+
+        os.kill(min(first), signal.SIGKILL)
+        # The other worker answers at once; nothing waits for the replacement.
+        assert all(answered(running.base) for _ in range(20))
+        assert waited(
+            lambda: (
+                len(workers_of(running.pid)) == 2
+                and {p.pid for p in workers_of(running.pid)} != first
+            ),
+            60,
+        ), "uvicorn's supervisor did not start a worker in place of the dead one"
+        assert waited(lambda: answered(running.base), 60)
+        assert all(answered(running.base) for _ in range(20))
+
+
+def test_workers_must_be_at_least_one() -> None:
+    from typer.testing import CliRunner
+
+    from graph_service.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--workers", "0"])
+    assert result.exit_code == 2
+    assert "--workers" in result.output
