@@ -9,7 +9,7 @@ import itertools
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
@@ -39,6 +39,10 @@ DAMPING = 0.85
 MAX_ITERATIONS = 50
 TOLERANCE = 1e-7
 TOPIC_BATCH = 100
+# Papers one ranking transaction sets at most (a topic larger than this goes alone): the first
+# 100 topics of a generated 1M-paper graph hold nearly all of it, past Neo4j's memory for one
+# transaction at a 2 GB heap.
+RANK_BATCH_PAPERS = 50_000
 AUTHOR_BATCH = 10_000
 # Ranking a million papers: projecting and PageRank take tens of seconds on two cores.
 RANK_TIMEOUT = 600.0
@@ -231,6 +235,23 @@ async def _until_done(batch: Callable[[int], Awaitable[int]], size: int) -> int:
             return total
 
 
+def topic_batches(
+    topics: list[tuple[str, int]], most_topics: int, most_papers: int
+) -> Iterator[list[str]]:
+    """The topic ids in order, in batches of at most `most_topics` topics and `most_papers`
+    papers (a topic with more goes alone)."""
+    batch: list[str] = []
+    papers = 0
+    for topic, count in topics:
+        if batch and (len(batch) == most_topics or papers + count > most_papers):
+            yield batch
+            batch, papers = [], 0
+        batch.append(topic)
+        papers += count
+    if batch:
+        yield batch
+
+
 async def refresh_importance(repository: Repository) -> int:
     """PageRank over every citation, written to papers as `importance`; then each paper's
     percentile within its topic and year, and authors' importance from their works'. Returns
@@ -256,12 +277,10 @@ async def refresh_importance(repository: Repository) -> int:
         )
     finally:
         await repository.write(Statement.DROP_PROJECTION, {"graph": graph})
-    topics = [row["id"] for row in await repository.read(Statement.GET_TOPIC_IDS)]
-    for start in range(0, len(topics), TOPIC_BATCH):
+    topics = [(row["id"], row["papers"]) for row in await repository.read(Statement.GET_TOPIC_IDS)]
+    for batch in topic_batches(topics, TOPIC_BATCH, RANK_BATCH_PAPERS):
         await repository.write(
-            Statement.RANK_IMPORTANCE,
-            {"topics": topics[start : start + TOPIC_BATCH]},
-            tx_timeout=WRITE_TIMEOUT,
+            Statement.RANK_IMPORTANCE, {"topics": batch}, tx_timeout=WRITE_TIMEOUT
         )
     after: str | None = None
     while True:
