@@ -34,7 +34,14 @@ def answered(base: str) -> bool:
 
 def workers_of(pid: int) -> list[psutil.Process]:
     """uvicorn's worker processes (not multiprocessing's resource tracker beside them)."""
-    return [p for p in psutil.Process(pid).children() if "spawn_main" in " ".join(p.cmdline())]
+    found = []
+    for child in psutil.Process(pid).children():
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:  # the killed worker, gone or a zombie while it is listed
+            continue
+    return found
 
 
 def waited(condition: Callable[[], bool], within: float) -> bool:
