@@ -12,7 +12,7 @@ import argparse
 import asyncio
 import os
 import platform
-from contextlib import ExitStack
+from contextlib import AsyncExitStack, ExitStack
 from typing import Any
 
 from bench.graph import prepare_graph
@@ -28,10 +28,11 @@ async def compare(
     uri: str, password: str, bases: dict[int, str], calls: dict[str, Any], options: Any
 ) -> list[dict[str, Any]]:
     rows = []
-    clients = {n: Clients(uri, password, f"{base}/graphql", "") for n, base in bases.items()}
-    for client in clients.values():
-        await client.__aenter__()
-    try:
+    async with AsyncExitStack() as stack:
+        clients = {
+            n: await stack.enter_async_context(Clients(uri, password, f"{base}/graphql", ""))
+            for n, base in bases.items()
+        }
         for workload in options.workloads:
             for n in COUNTS:
                 # Warm-up: plans, pools and every worker's caches; not recorded.
@@ -41,17 +42,14 @@ async def compare(
                     phase = await run_phase(
                         clients[n], "service", calls[workload], CONCURRENCY, options.seconds, {}
                     )
-                    rows.append({"workers": n, **phase.summary()})
-                    summary = rows[-1]
+                    summary = {"workers": n, **phase.summary()}
+                    rows.append(summary)
                     print(
                         f"{workload} workers={n} {summary['throughput']:>7.1f}/s "
                         f"p50 {summary['p50_ms']:>6.1f} ms p99 {summary['p99_ms']:>6.1f} ms "
                         f"errors {summary['errors']}",
                         flush=True,
                     )
-    finally:
-        for client in clients.values():
-            await client.__aexit__()
     return rows
 
 

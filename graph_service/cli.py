@@ -284,9 +284,10 @@ def serve(
 
     from graph_service.app import create_app
 
-    bind_host = host or settings_of(ctx).host
-    bind_port = port or settings_of(ctx).port
-    processes = workers or settings_of(ctx).workers or os.cpu_count() or 1
+    configured = settings_of(ctx)
+    bind_host = host or configured.host
+    bind_port = port or configured.port
+    processes = workers or configured.workers or os.cpu_count() or 1
     if not port_is_free(bind_port, bind_host):
         fail(f"port {bind_port} on {bind_host} is in use: choose another with --port")
     settings = connected_settings(ctx)
