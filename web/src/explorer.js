@@ -813,6 +813,7 @@ window.explorer = {
     return { x: box.left + p.x, y: box.top + p.y };
   },
   labelBoxes: () => drawnLabelBoxes(cy),
+  positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()])),
   names: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name"), shown: n.hasClass("unlabelled") ? "" : n.data("short") })),
   onPath: () =>
     cy.$("node.on-path").map((n) => ({

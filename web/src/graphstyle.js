@@ -96,8 +96,38 @@ export function layout(cy, randomize, eles = null, fixed = []) {
     };
     const running = eles ? eles.layout(options) : cy.layout(options);
     running.one("layoutstop", resolve);
-    running.run();
+    seeded((eles || cy.elements()).nodes().map((n) => n.id()), () => running.run());
   });
+}
+
+// mulberry32: a small, good-enough generator for a layout's random start.
+function generator(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Runs `run` (a layout, which is synchronous without animation) with Math.random seeded by
+// the nodes it lays out, so one link draws one picture: reloading or sharing a view shows
+// the nodes where they were, not a fresh random arrangement.
+function seeded(ids, run) {
+  let hash = 2166136261;
+  for (const id of [...ids].sort()) {
+    for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+    hash = Math.imul(hash ^ 10, 16777619);
+  }
+  const random = Math.random;
+  Math.random = generator(hash);
+  try {
+    run();
+  } finally {
+    Math.random = random;
+  }
 }
 
 // A layout run once on a small made-up graph while the page is idle, so that the first real
