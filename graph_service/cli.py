@@ -9,6 +9,7 @@ import shlex
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -267,6 +268,22 @@ def connected_settings(ctx: typer.Context) -> Settings:
         fail(str(error))
 
 
+class Loop(StrEnum):
+    """uvicorn's event loops: auto is uvloop where it is installed."""
+
+    auto = "auto"
+    asyncio = "asyncio"
+    uvloop = "uvloop"
+
+
+class Http(StrEnum):
+    """uvicorn's HTTP/1.1 parsers: auto is httptools where it is installed."""
+
+    auto = "auto"
+    h11 = "h11"
+    httptools = "httptools"
+
+
 @app.command()
 def serve(
     ctx: typer.Context,
@@ -278,6 +295,8 @@ def serve(
             min=1, help="Processes on the port [default: GRAPH_SERVICE_WORKERS, or one per core]"
         ),
     ] = None,
+    loop: Annotated[Loop, typer.Option(help="Event loop (asyncio: the standard one)")] = Loop.auto,
+    http: Annotated[Http, typer.Option(help="HTTP parser (h11: the pure-Python one)")] = Http.auto,
 ) -> None:
     """Serve GraphQL at /graphql (with NEO4J_URI unset: on the local Neo4j, started if needed)."""
     import uvicorn
@@ -296,7 +315,14 @@ def serve(
         f"({processes} worker process{'es' if processes > 1 else ''})"
     )
     if processes == 1:
-        uvicorn.run(create_app(settings), host=bind_host, port=bind_port, log_level="info")
+        uvicorn.run(
+            create_app(settings),
+            host=bind_host,
+            port=bind_port,
+            loop=loop.value,
+            http=http.value,
+            log_level="info",
+        )
         return
     # The workers are new interpreters that read their settings from the environment: the
     # local server's address and password, found here, go with it.
@@ -310,6 +336,8 @@ def serve(
         workers=processes,
         host=bind_host,
         port=bind_port,
+        loop=loop.value,
+        http=http.value,
         log_level="info",
     )
 

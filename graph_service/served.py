@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -28,17 +28,23 @@ def _ready(base: str) -> bool:
 
 @contextmanager
 def served(
-    env: Mapping[str, str], ready_within: float = 120.0, workers: int = 1
+    env: Mapping[str, str],
+    ready_within: float = 120.0,
+    workers: int = 1,
+    options: Sequence[str] = (),
+    cwd: str | None = None,
 ) -> Iterator[Served]:
     """The service with `env` as its environment, once /readyz answers 200; stopped after.
-    One worker process unless told: `pid` is then the process that answers."""
+    One worker process unless told: `pid` is then the process that answers. `options` go to
+    `serve` as they are; `cwd` runs the package found there (another checkout) instead."""
     port = free_port()
     process = subprocess.Popen(
         [
             *(sys.executable, "-m", "graph_service", "serve"),
-            *("--port", str(port), "--workers", str(workers)),
+            *("--port", str(port), "--workers", str(workers), *options),
         ],
         env=dict(env),
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

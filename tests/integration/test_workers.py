@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 
 import psutil
 
@@ -53,9 +54,7 @@ def waited(condition: Callable[[], bool], within: float) -> bool:
     return False
 
 
-def test_two_workers_share_the_port_and_a_dead_one_is_replaced(
-    neo4j_target: Neo4jTarget,
-) -> None:
+def environment(neo4j_target: Neo4jTarget) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     if neo4j_target.server is not None:
         # NEO4J_URI unset: the command finds the local server, and its workers must be told.
@@ -66,6 +65,31 @@ def test_two_workers_share_the_port_and_a_dead_one_is_replaced(
             "NEO4J_USER": neo4j_target.user,
             "NEO4J_PASSWORD": neo4j_target.password,
         }
+    return env
+
+
+def mapped(pid: int) -> set[str]:
+    """Which of uvloop and httptools a process has loaded (their compiled modules mapped)."""
+    paths = {Path(m.path).parts for m in psutil.Process(pid).memory_maps()}
+    return {package for package in ("uvloop", "httptools") if any(package in p for p in paths)}
+
+
+def test_serve_runs_on_uvloop_and_httptools_and_on_pure_python_when_asked(
+    neo4j_target: Neo4jTarget,
+) -> None:
+    env = environment(neo4j_target)
+    with served(env, ready_within=120) as fast:
+        assert answered(fast.base)
+        assert mapped(fast.pid) == {"uvloop", "httptools"}
+    with served(env, ready_within=120, options=("--loop", "asyncio", "--http", "h11")) as plain:
+        assert answered(plain.base)
+        assert mapped(plain.pid) == set()
+
+
+def test_two_workers_share_the_port_and_a_dead_one_is_replaced(
+    neo4j_target: Neo4jTarget,
+) -> None:
+    env = environment(neo4j_target)
     with served(env, ready_within=120, workers=2) as running:
         assert waited(lambda: len(workers_of(running.pid)) == 2, 30)
         first = {p.pid for p in workers_of(running.pid)}
