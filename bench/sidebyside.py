@@ -1,12 +1,13 @@
 """Two ways of serving, side by side in one run: the suite's graph, calls and load
-(bench/suite.py), each workload at concurrency 32 on both services in turn, so that the
-machine's drift falls on both alike. What is compared:
+(bench/suite.py), each workload at concurrency 32 on both services in turn, the first one
+first in odd rounds and last in even ones, so that the machine's drift falls on both alike.
+What is compared:
 
 - `--compare workers`: `serve --workers 1` against `--workers 2` (the suite's headline stays
   one process against the peer's one; this is what a second process adds, Neo4j included);
 - `--compare engine`: uvicorn on asyncio and h11 (pure Python) against uvloop and httptools;
 - `--before REF`: the package as it was at a git commit (a worktree in .bench/) against this
-  checkout, both with the same options: a change's before and after.
+  checkout (or `--after REF`'s), both with the same options: a change's before and after.
 
     .venv/bin/python -m bench.sidebyside --compare workers --papers 10000 --seconds 10
     .venv/bin/python -m bench.sidebyside --before HEAD~1 --workloads W1 W4
@@ -79,8 +80,10 @@ async def compare(
             for name in bases:
                 # Warm-up: plans, pools and every worker's caches; not recorded.
                 await run_phase(clients[name], "service", calls[workload], 8, options.warmup, {})
-            for _ in range(options.rounds):
-                for name in bases:
+            for round_ in range(options.rounds):
+                # Each round the other one goes first, so that neither always meets a warmer
+                # (or more tired) machine.
+                for name in list(bases)[:: 1 if round_ % 2 == 0 else -1]:
                     phase = await run_phase(
                         clients[name], "service", calls[workload], CONCURRENCY, options.seconds, {}
                     )
@@ -126,6 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compare", choices=sorted(COMPARISONS), default="workers")
     parser.add_argument("--before", help="a git commit: its package against this checkout's")
+    parser.add_argument("--after", help="with --before: this commit's package, not the checkout's")
     parser.add_argument("--papers", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=10.0, help="per measured phase")
     parser.add_argument("--warmup", type=float, default=3.0)
@@ -141,7 +145,11 @@ def main() -> None:
         with ExitStack() as stack:
             if options.before:
                 path, sha = stack.enter_context(worktree(options.before))
-                variants = (Variant(f"at {sha}", checkout=path), Variant("this checkout"))
+                after = Variant("this checkout")
+                if options.after:
+                    later, later_sha = stack.enter_context(worktree(options.after))
+                    after = Variant(f"at {later_sha}", checkout=later)
+                variants = (Variant(f"at {sha}", checkout=path), after)
             else:
                 variants = COMPARISONS[options.compare]
             bases = {}
