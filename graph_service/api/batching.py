@@ -9,15 +9,18 @@ round trip per field per level, never one per parent.
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from graph_service.repository import Repository
 from graph_service.statements import Statement
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,18 @@ class Batcher:
     ) -> Any:
         """The value `statement` gives for `id` (None when the node is absent)."""
         return await self._loader.load(_ask(statement, id, after, shared))
+
+    def fetch(
+        self, statement: Statement, id: str, after: list[Any] | None = None, **shared: Any
+    ) -> Any | Awaitable[Any]:
+        """What `get` gives, at once when the request already knows it (primed from another
+        statement's rows, or loaded before), else to be awaited. A field resolved at once
+        costs graphql-core no task: a profile's 20 papers ask for 40 such fields."""
+        ask = _ask(statement, id, after, shared)
+        known = self._loader.cache_map.get(ask)
+        if known is not None and known.done() and not known.cancelled() and not known.exception():
+            return known.result()
+        return self._loader.load(ask)
 
     async def get_many(self, statement: Statement, ids: list[str]) -> list[Any]:
         return list(await self._loader.load_many([Ask(statement, i) for i in ids]))
@@ -86,6 +101,17 @@ class Batcher:
             if isinstance(outcome, BaseException):
                 raise outcome
         return values
+
+
+def then(value: Any | Awaitable[Any], use: Callable[[Any], T]) -> T | Awaitable[T]:
+    """`use(value)`, now when the value is there, else once it has been awaited."""
+    if not inspect.isawaitable(value):
+        return use(value)
+
+    async def later() -> T:
+        return use(await value)
+
+    return later()
 
 
 def _ask(statement: Statement, id: str, after: list[Any] | None, shared: dict[str, Any]) -> Ask:

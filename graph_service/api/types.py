@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 import strawberry
 
+from graph_service.api.batching import then
 from graph_service.api.connections import DEFAULT_PAGE, Connection, decode_cursor, page
 from graph_service.api.context import Ctx, batcher, node_label
 from graph_service.arxiv import PAPER_PREFIX, is_category
@@ -280,36 +281,53 @@ class Paper(Node):
             category_ids=value.get("categories") or [],
         )
 
+    # These three are sync resolvers that may return an awaitable: a profile or a list has
+    # primed their rows already, and a value returned at once skips graphql-core's task.
     @strawberry.field(
         description="Authors in byline order; the first `first` of them when given (a list "
-        'shows "A, B, C et al." with authorCount).'
+        'shows "A, B, C et al." with authorCount).',
+        graphql_type=list[Annotated["Authorship", strawberry.lazy("graph_service.api.types")]],
     )
-    async def authorships(self, info: Ctx, first: int | None = None) -> list[Authorship]:
+    def authorships(
+        self, info: Ctx, first: int | None = None
+    ) -> list[Authorship] | Awaitable[list[Authorship]]:
         if first is not None:
             check_range("first", first, 1, MAX_AUTHORSHIPS)
-        rows = await batcher(info).get(Statement.GET_PAPER_AUTHORSHIPS, self.id) or []
-        # One statement gives every authorship (and so authorCount) however many are shown.
-        rows = rows[:first]
-        for row in rows:
-            batcher(info).prime(Statement.GET_AUTHORS, row["author"]["id"], row["author"])
-        return [
-            Authorship(
-                position=row["position"],
-                is_corresponding=bool(row["isCorresponding"]),
-                author=Author.of(row["author"]),
-                institution_ids=row["institutionIds"],
-            )
-            for row in rows
-        ]
+        found = batcher(info)
 
-    @strawberry.field(description="How many authors the paper has.")
-    async def author_count(self, info: Ctx) -> int:
-        return len(await batcher(info).get(Statement.GET_PAPER_AUTHORSHIPS, self.id) or [])
+        def made(rows: list[dict[str, Any]] | None) -> list[Authorship]:
+            # One statement gives every authorship (and so authorCount) however many are shown.
+            shown = (rows or [])[:first]
+            for row in shown:
+                found.prime(Statement.GET_AUTHORS, row["author"]["id"], row["author"])
+            return [
+                Authorship(
+                    position=row["position"],
+                    is_corresponding=bool(row["isCorresponding"]),
+                    author=Author.of(row["author"]),
+                    institution_ids=row["institutionIds"],
+                )
+                for row in shown
+            ]
 
-    @strawberry.field(description="Topics with OpenAlex's score, best first.")
-    async def topics(self, info: Ctx) -> list[PaperTopic]:
-        rows = await batcher(info).get(Statement.GET_PAPER_TOPICS, self.id) or []
-        return [PaperTopic(topic=Topic.of(row["topic"]), score=row["score"]) for row in rows]
+        return then(found.fetch(Statement.GET_PAPER_AUTHORSHIPS, self.id), made)
+
+    @strawberry.field(description="How many authors the paper has.", graphql_type=int)
+    def author_count(self, info: Ctx) -> int | Awaitable[int]:
+        rows = batcher(info).fetch(Statement.GET_PAPER_AUTHORSHIPS, self.id)
+        return then(rows, lambda rows: len(rows or []))
+
+    @strawberry.field(
+        description="Topics with OpenAlex's score, best first.",
+        graphql_type=list[Annotated["PaperTopic", strawberry.lazy("graph_service.api.types")]],
+    )
+    def topics(self, info: Ctx) -> list[PaperTopic] | Awaitable[list[PaperTopic]]:
+        return then(
+            batcher(info).fetch(Statement.GET_PAPER_TOPICS, self.id),
+            lambda rows: [
+                PaperTopic(topic=Topic.of(row["topic"]), score=row["score"]) for row in rows or []
+            ],
+        )
 
     @strawberry.field(description="Works this one cites, most cited first.")
     async def references(
