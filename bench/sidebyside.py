@@ -5,7 +5,7 @@ What is compared:
 
 - `--compare workers`: `serve --workers 1` against `--workers 2` (the suite's headline stays
   one process against the peer's one; this is what a second process adds, Neo4j included);
-- `--compare engine`: uvicorn on asyncio and h11 (pure Python) against uvloop and httptools;
+- `--compare engine`: uvicorn on the standard asyncio loop against uvloop (the default);
 - `--before REF`: the package as it was at a git commit (a worktree in .bench/) against this
   checkout (or `--after REF`'s), both with the same options: a change's before and after.
 
@@ -43,10 +43,7 @@ class Variant(NamedTuple):
 
 COMPARISONS = {
     "workers": (Variant("1 worker"), Variant("2 workers", workers=2)),
-    "engine": (
-        Variant("asyncio + h11", options=("--loop", "asyncio", "--http", "h11")),
-        Variant("uvloop + httptools", options=("--loop", "uvloop", "--http", "httptools")),
-    ),
+    "engine": (Variant("asyncio", options=("--loop", "asyncio")), Variant("uvloop (default)")),
 }
 
 

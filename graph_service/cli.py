@@ -277,9 +277,9 @@ class Loop(StrEnum):
 
 
 class Http(StrEnum):
-    """uvicorn's HTTP/1.1 parsers: auto is httptools where it is installed."""
+    """uvicorn's HTTP/1.1 parsers. h11 is the default: httptools refuses a URL over 64 KiB
+    before the service sees it, with a plain-text 400 instead of a GraphQL error."""
 
-    auto = "auto"
     h11 = "h11"
     httptools = "httptools"
 
@@ -296,7 +296,7 @@ def serve(
         ),
     ] = None,
     loop: Annotated[Loop, typer.Option(help="Event loop (asyncio: the standard one)")] = Loop.auto,
-    http: Annotated[Http, typer.Option(help="HTTP parser (h11: the pure-Python one)")] = Http.auto,
+    http: Annotated[Http, typer.Option(help="HTTP parser (see docs/benchmarks.md)")] = Http.h11,
 ) -> None:
     """Serve GraphQL at /graphql (with NEO4J_URI unset: on the local Neo4j, started if needed)."""
     import uvicorn
