@@ -1,5 +1,5 @@
-"""Where the service's CPU goes under load: the app served in this process (uvicorn on uvloop
-and httptools, as `serve` runs it) under pyinstrument, while another process sends one
+"""Where the service's CPU goes under load: the app served in this process (uvicorn on asyncio
+and h11, as `serve` runs it) under pyinstrument, while another process sends one
 workload's requests (bench/workloads.py) at a fixed concurrency. Prints the frames that take
 the most time by themselves (`--flat`) or the call tree, and the request rate.
 
@@ -18,7 +18,6 @@ from typing import Any
 
 import aiohttp
 import uvicorn
-import uvloop
 from pyinstrument import Profiler
 
 from bench.graph import CACHE, prepare_graph
@@ -102,8 +101,7 @@ def main() -> None:
         bodies_file.write_text(json.dumps([c.service for c in calls[options.workload]]))
         status = server.status()
         settings = Settings(neo4j_uri=status.uri, neo4j_password=server.password())
-        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-            rate, profiler = runner.run(profiled(settings, bodies_file, options))
+        rate, profiler = asyncio.run(profiled(settings, bodies_file, options))
     finally:
         server.stop()
     print(profiler.output_text(flat=options.flat, show_all=False))

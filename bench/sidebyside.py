@@ -5,7 +5,7 @@ What is compared:
 
 - `--compare workers`: `serve --workers 1` against `--workers 2` (the suite's headline stays
   one process against the peer's one; this is what a second process adds, Neo4j included);
-- `--compare engine`: uvicorn on the standard asyncio loop against uvloop (the default);
+- `--compare engine`: uvicorn on the standard asyncio loop against uvloop (a bench extra);
 - `--before REF`: the package as it was at a git commit (a worktree in .bench/) against this
   checkout (or `--after REF`'s), both with the same options: a change's before and after.
 
@@ -43,7 +43,10 @@ class Variant(NamedTuple):
 
 COMPARISONS = {
     "workers": (Variant("1 worker"), Variant("2 workers", workers=2)),
-    "engine": (Variant("asyncio", options=("--loop", "asyncio")), Variant("uvloop (default)")),
+    "engine": (
+        Variant("asyncio", options=("--loop", "asyncio")),
+        Variant("uvloop", options=("--loop", "uvloop")),
+    ),
 }
 
 

@@ -10,7 +10,6 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from pathlib import Path
 
 import psutil
 
@@ -66,24 +65,6 @@ def environment(neo4j_target: Neo4jTarget) -> dict[str, str]:
             "NEO4J_PASSWORD": neo4j_target.password,
         }
     return env
-
-
-def mapped(pid: int) -> set[str]:
-    """Which of uvloop and httptools a process has loaded (their compiled modules mapped)."""
-    paths = {Path(m.path).parts for m in psutil.Process(pid).memory_maps()}
-    return {package for package in ("uvloop", "httptools") if any(package in p for p in paths)}
-
-
-def test_serve_runs_on_uvloop_and_on_pure_python_when_asked(
-    neo4j_target: Neo4jTarget,
-) -> None:
-    env = environment(neo4j_target)
-    with served(env, ready_within=120) as fast:
-        assert answered(fast.base)
-        assert mapped(fast.pid) == {"uvloop"}
-    with served(env, ready_within=120, options=("--loop", "asyncio")) as plain:
-        assert answered(plain.base)
-        assert mapped(plain.pid) == set()
 
 
 def test_two_workers_share_the_port_and_a_dead_one_is_replaced(
