@@ -269,8 +269,9 @@ def connected_settings(ctx: typer.Context) -> Settings:
 
 
 class Loop(StrEnum):
-    """uvicorn's event loops: auto is uvloop where it is installed (it is not a dependency:
-    1.00x-1.09x the standard loop's throughput here, docs/benchmarks.md)."""
+    """uvicorn's event loops. asyncio is the default whatever is installed, so that the bench
+    extras (which bring uvloop) do not change what is measured; uvloop is not a dependency:
+    1.00x-1.09x the standard loop's throughput here, docs/benchmarks.md."""
 
     auto = "auto"
     asyncio = "asyncio"
@@ -296,7 +297,7 @@ def serve(
             min=1, help="Processes on the port [default: GRAPH_SERVICE_WORKERS, or one per core]"
         ),
     ] = None,
-    loop: Annotated[Loop, typer.Option(help="Event loop (asyncio: the standard one)")] = Loop.auto,
+    loop: Annotated[Loop, typer.Option(help="Event loop (see docs/benchmarks.md)")] = Loop.asyncio,
     http: Annotated[Http, typer.Option(help="HTTP parser (see docs/benchmarks.md)")] = Http.h11,
 ) -> None:
     """Serve GraphQL at /graphql (with NEO4J_URI unset: on the local Neo4j, started if needed)."""
