@@ -1,8 +1,8 @@
 """The catalog of Cypher statements: every file in `cypher/` by a typed name, read once.
 
 A wrong name fails at type-check time. Two statements are templates the catalog writes out
-per request shape: the slice (once per centre label and depth) and the path (once per pair of
-end labels). Their labels come from the closed set below and their levels from the file
+per request shape: the slice (once per centre label and depth) and a path's ends (once per
+pair of end labels). Their labels come from the closed set below and their levels from the file
 itself; values are always parameters. A statement that needs one block twice (a list counted
 in one pass and paged in another) writes it once between `// begin part NAME` and
 `// end part NAME`; the catalog puts it again where `// repeat part NAME` stands.
@@ -30,14 +30,16 @@ class Statement(StrEnum):
     AWAIT_INDEXES = "await_indexes"
     CLEAR_STALE_PAPERS = "clear_stale_papers"
     COUNT_GRAPH = "count_graph"
+    COUNT_PATH_FRONTIER = "count_path_frontier"
     COUNT_STALE_PAPERS = "count_stale_papers"
     DELETE_NODES = "delete_nodes"
     DELETE_RELATIONSHIPS = "delete_relationships"
     DELETE_SIMILAR_TO = "delete_similar_to"
     DELETE_WORK = "delete_work"
     DROP_PROJECTION = "drop_projection"
+    EXPAND_PATH_FRONTIER = "expand_path_frontier"
     FIND_COLLABORATION_PATH = "find_collaboration_path"
-    FIND_PATH = "find_path"
+    FIND_PATH_ENDS = "find_path_ends"
     FIND_SIMILARITY_PATH = "find_similarity_path"
     HAS_CITATIONS = "has_citations"
     FINISH_REFRESH = "finish_refresh"
@@ -58,6 +60,9 @@ class Statement(StrEnum):
     GET_TOPIC_TOP_AUTHORS = "get_topic_top_authors"
     LINK_ARXIV_PAPERS = "link_arxiv_papers"
     MARK_PAPERS_STALE = "mark_papers_stale"
+    MEET_PATH_HUBS = "meet_path_hubs"
+    MEET_PATH_HUBS_FROM_HUBS = "meet_path_hubs_from_hubs"
+    MEET_PATH_HUB_PAIRS = "meet_path_hub_pairs"
     PAGE_AUTHOR_COLLABORATORS = "page_author_collaborators"
     PAGE_AUTHOR_WORKS_IMPORTANT = "page_author_works_important"
     PAGE_AUTHOR_WORKS_MOST_CITED = "page_author_works_most_cited"
@@ -91,8 +96,10 @@ class Statement(StrEnum):
     SEARCH_NODES = "search_nodes"
     SELECT_CITATION = "select_citation"
     SELECT_NEIGHBORHOOD = "select_neighborhood"
+    SELECT_PATH_SLICE = "select_path_slice"
     SELECT_SIMILARITY = "select_similarity"
     SELECT_STALE_AUTHORS = "select_stale_authors"
+    SELECT_STUBS = "select_stubs"
     SERVER_COMPONENTS = "server_components"
     SHOW_ACCESS = "show_access"
     SHOW_SCHEMA = "show_schema"
@@ -166,14 +173,14 @@ class Catalog:
             )
         return composed
 
-    def path(self, source: str, target: str) -> Composed:
-        """`find_path` between a node of label `source` and one of label `target`."""
+    def path_ends(self, source: str, target: str) -> Composed:
+        """`find_path_ends` for a node of label `source` and one of label `target`."""
         key = ("path", source, target)
         composed = self._composed.get(key)
         if composed is None:
-            text = self._texts[Statement.FIND_PATH]
+            text = self._texts[Statement.FIND_PATH_ENDS]
             composed = self._composed[key] = Composed(
-                f"find_path({source}, {target})",
+                f"find_path_ends({source}, {target})",
                 text.replace(":SOURCE_LABEL ", f":{_label(source)} ").replace(
                     ":TARGET_LABEL ", f":{_label(target)} "
                 ),

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from graph_service.api.context import Ctx
+from graph_service.api.paths import shortest_path
 from graph_service.api.types import ALL_LABELS, Node, NodeType, entity
 from graph_service.repository import Repository
 from graph_service.statements import LABELS, Statement
@@ -135,7 +136,9 @@ class SliceEdge:
 class GraphSlice:
     center: SliceNode
     nodes: list[SliceNode]
-    edges: list[SliceEdge]
+    edges: list[SliceEdge] = strawberry.field(
+        description="By id; along a path, in the path's order (edge i joins nodes i and i + 1)."
+    )
     truncated: bool = strawberry.field(
         description="True exactly when a node or edge within reach was left out by a limit."
     )
@@ -144,7 +147,10 @@ class GraphSlice:
     )
 
     @classmethod
-    def of(cls, row: dict[str, Any], total: int | None, truncated: bool) -> GraphSlice:
+    def of(
+        cls, row: dict[str, Any], total: int | None, truncated: bool, along: bool = False
+    ) -> GraphSlice:
+        """The slice a statement returned; `along` keeps a path's edges in the path's order."""
         nodes = [
             SliceNode(
                 id=strawberry.ID(n["id"]),
@@ -161,19 +167,18 @@ class GraphSlice:
             )
             for n in row["nodes"]
         ]
-        edges = sorted(
-            (
-                SliceEdge(
-                    id=strawberry.ID(f"{e['source']}-{e['type']}->{e['target']}"),
-                    source=strawberry.ID(e["source"]),
-                    target=strawberry.ID(e["target"]),
-                    type=RelationshipType(e["type"]),
-                    weight=float(e["weight"] or 0),
-                )
-                for e in row["edges"]
-            ),
-            key=lambda edge: edge.id,
-        )
+        edges = [
+            SliceEdge(
+                id=strawberry.ID(f"{e['source']}-{e['type']}->{e['target']}"),
+                source=strawberry.ID(e["source"]),
+                target=strawberry.ID(e["target"]),
+                type=RelationshipType(e["type"]),
+                weight=float(e["weight"] or 0),
+            )
+            for e in row["edges"]
+        ]
+        if not along:
+            edges.sort(key=lambda edge: edge.id)
         return cls(
             center=nodes[0], nodes=nodes, edges=edges, truncated=truncated, total_neighbors=total
         )
@@ -259,8 +264,9 @@ async def select_path(
             return None  # only papers are similar
         rows = await repository.read(Statement.FIND_SIMILARITY_PATH, parameters)
     else:
-        rows = await repository.read(repository.catalog.path(source[0], target[0]), parameters)
-    return GraphSlice.of(rows[0]["slice"], total=None, truncated=False) if rows else None
+        found = await shortest_path(repository, source, target, max_length)
+        return GraphSlice.of(found, total=None, truncated=False, along=True) if found else None
+    return GraphSlice.of(rows[0]["slice"], None, truncated=False, along=True) if rows else None
 
 
 def unmatched_id(like: str | None) -> str:
@@ -298,7 +304,19 @@ async def warm_up(repository: Repository) -> None:
         await repository.read(projected, paper, tx_timeout=WARM_UP_TIMEOUT)
     author = unmatched_id(sample["Author"])
     nothing = {"from": author, "to": author, "maxLength": 1}
+    ends = {"from": author, "to": author}
     await repository.read(
-        repository.catalog.path("Author", "Author"), nothing, tx_timeout=WARM_UP_TIMEOUT
+        repository.catalog.path_ends("Author", "Author"), ends, tx_timeout=WARM_UP_TIMEOUT
     )
+    # A path search's other statements take element ids, which an empty list stands for.
+    searches: list[tuple[Statement, dict[str, Any]]] = [
+        (Statement.COUNT_PATH_FRONTIER, {"frontier": []}),
+        (Statement.EXPAND_PATH_FRONTIER, {"frontier": []}),
+        (Statement.SELECT_STUBS, {"ids": []}),
+        (Statement.MEET_PATH_HUBS, {"nodes": [], "hubs": []}),
+        (Statement.MEET_PATH_HUB_PAIRS, {"pairs": []}),
+        (Statement.SELECT_PATH_SLICE, {"nodes": [], "relationships": []}),
+    ]
+    for search, empty in searches:
+        await repository.read(search, empty, tx_timeout=WARM_UP_TIMEOUT)
     await repository.read(Statement.FIND_COLLABORATION_PATH, nothing, tx_timeout=WARM_UP_TIMEOUT)

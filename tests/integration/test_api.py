@@ -16,6 +16,7 @@ from typing import Any
 import neo4j
 import pytest
 
+import graph_service.api.paths
 import graph_service.api.slices
 from graph_service import generator
 from graph_service.api import build_schema
@@ -664,6 +665,70 @@ def test_path_matches_cypher_shortest_path(api: Api, loaded: neo4j.Driver) -> No
         assert ids[-1] == b
         for i, edge in enumerate(result["edges"]):
             assert {edge["source"], edge["target"]} == {ids[i], ids[i + 1]}
+
+
+ANY_PATH_LENGTH = """MATCH (a {id: $a}), (b {id: $b})
+MATCH p = shortestPath((a)-[:AUTHORED|CITES|HAS_TOPIC|SUBTOPIC_OF|AFFILIATED_WITH|PART_OF*..8]-(b))
+WHERE all(x IN nodes(p) WHERE NOT coalesce(x.stub, false))
+RETURN length(p) AS length"""
+
+
+@pytest.mark.parametrize("hub_degree", [graph_service.api.paths.HUB_DEGREE, 40, 3])
+def test_paths_between_every_kind_of_node_are_as_short_as_shortest_path(
+    api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, hub_degree: int
+) -> None:
+    """The search from both ends against Neo4j's shortestPath: the same length between nodes
+    of every label, each edge joining the nodes it stands between, and no stub on the way.
+    With hubs made common (more than 40, or 3, relationships) the search meets behind them
+    in every way it can: next to a hub from either side, and between two hubs."""
+    monkeypatch.setattr(graph_service.api.paths, "HUB_DEGREE", hub_degree)
+    ends = cypher(
+        loaded,
+        """MATCH (n) WHERE (n:Author OR n:Paper OR n:Topic OR n:Institution)
+             AND NOT coalesce(n.stub, false)
+           WITH labels(n)[0] AS label, n.id AS id ORDER BY id
+           WITH label, collect(id) AS ids
+           RETURN label, [i IN range(0, 5) | ids[(i * 7919) % size(ids)]] AS picks""",
+    )
+    picks = [id for row in ends for id in row["picks"]]
+    stubs = {r["id"] for r in cypher(loaded, "MATCH (n {stub: true}) RETURN n.id AS id")}
+    pairs = [(a, b) for a, b in itertools.combinations(picks, 2) if a != b][::7]
+    assert len(pairs) > 30
+    lengths = set()
+    for a, b in pairs:
+        expected = cypher(loaded, ANY_PATH_LENGTH, a=a, b=b)
+        result = api.data(PATH, {"a": a, "b": b, "max": 8, "p": "FULL"})["path"]
+        if not expected:
+            assert result is None
+            continue
+        lengths.add(expected[0]["length"])
+        ids = [n["id"] for n in result["nodes"]]
+        assert (ids[0], ids[-1]) == (a, b)
+        assert len(result["edges"]) == expected[0]["length"]
+        assert [n["hop"] for n in result["nodes"]] == list(range(len(ids)))
+        assert not stubs & set(ids)
+        for i, edge in enumerate(result["edges"]):
+            assert {edge["source"], edge["target"]} == {ids[i], ids[i + 1]}
+        # One shorter finds nothing: the path is a shortest one.
+        shorter = {"a": a, "b": b, "max": expected[0]["length"] - 1, "p": "FULL"}
+        if shorter["max"] >= 1:
+            assert api.data(PATH, shorter)["path"] is None
+    assert len(lengths) >= 3  # short and long paths were both compared
+
+
+def test_a_path_search_that_would_run_away_stops_with_a_cost_error(
+    api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    authors = [r["id"] for r in cypher(loaded, "MATCH (a:Author) RETURN a.id AS id ORDER BY a.id")]
+    far = next(
+        (a, b)
+        for a, b in zip(authors, reversed(authors), strict=True)
+        if (path_length(loaded, a, b) or 0) >= 4
+    )
+    monkeypatch.setattr(graph_service.api.paths, "SEARCH_BUDGET", 20)
+    error = api.errors(PATH, {"a": far[0], "b": far[1], "max": 6, "p": "FULL"})[0]
+    assert error["extensions"]["code"] == "COST_LIMIT"
+    assert "smaller maxLength" in error["message"]
 
 
 def test_collaboration_path_and_limits(api: Api, loaded: neo4j.Driver) -> None:

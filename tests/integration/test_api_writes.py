@@ -126,6 +126,26 @@ def test_delete_keeps_a_cited_work_as_a_stub(api: Api, demo: neo4j.Driver) -> No
     assert api.data(DELETE, {"id": "W2"}, token=WRITE_TOKEN) == {"deleteWork": False}
 
 
+PATH = """query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 8) { nodes { id } } }"""
+
+
+def test_a_path_never_passes_through_a_stub(api: Api) -> None:
+    """Two works citing one that is not loaded are two relationships apart through it; a path
+    between them goes around it, or there is none."""
+    works = [
+        work("W1", 2030, ["A71"], topics=[], referencedWorks=["W3"]),
+        work("W2", 2031, ["A72"], topics=[], referencedWorks=["W3"]),
+    ]
+    api.data(UPSERT, {"works": works}, token=WRITE_TOKEN)
+    assert api.data('{ paper(id: "W3") { stub } }')["paper"] == {"stub": True}
+    assert api.data(PATH, {"a": "W1", "b": "W2"})["path"] is None
+    # A work by both authors joins them the long way round.
+    api.data(UPSERT, {"works": [work("W4", 2032, ["A71", "A72"], topics=[])]}, token=WRITE_TOKEN)
+    path = api.data(PATH, {"a": "W1", "b": "W2"})["path"]
+    assert [n["id"] for n in path["nodes"]] == ["W1", "A71", "W4", "A72", "W2"]
+    assert api.data(PATH, {"a": "W1", "b": "W3"})["path"] is None  # nor ends at one
+
+
 def test_cursors_survive_inserts(api: Api) -> None:
     first = api.data(WORKS, {"id": AUTHOR, "after": None})["author"]["works"]
     everything = [n["id"] for n in first["nodes"]]

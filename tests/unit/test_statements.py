@@ -90,8 +90,8 @@ def test_a_slice_statement_has_one_level_per_depth(depth: int) -> None:
     assert composed.name == f"select_neighborhood(Paper, depth {depth})"
 
 
-def test_a_path_statement_names_both_labels() -> None:
-    text = Catalog().path("Author", "Institution").text
+def test_a_path_ends_statement_names_both_labels() -> None:
+    text = Catalog().path_ends("Author", "Institution").text
     assert "MATCH (source:Author {id: $from}), (target:Institution {id: $to})" in text
     assert ":SOURCE_LABEL" not in text
     assert ":TARGET_LABEL" not in text
@@ -100,7 +100,7 @@ def test_a_path_statement_names_both_labels() -> None:
 def test_written_out_once_per_shape() -> None:
     catalog = Catalog()
     assert catalog.neighborhood("Topic", 2) is catalog.neighborhood("Topic", 2)
-    assert catalog.path("Author", "Paper") is not catalog.path("Paper", "Author")
+    assert catalog.path_ends("Author", "Paper") is not catalog.path_ends("Paper", "Author")
 
 
 def test_only_node_labels_are_written_into_a_statement() -> None:
@@ -109,7 +109,7 @@ def test_only_node_labels_are_written_into_a_statement() -> None:
         with pytest.raises(ValueError, match="not a node label"):
             catalog.neighborhood(bad, 1)
         with pytest.raises(ValueError, match="not a node label"):
-            catalog.path("Author", bad)
+            catalog.path_ends("Author", bad)
     assert {catalog.neighborhood(label, 1).name for label in LABELS} == {
         f"select_neighborhood({label}, depth 1)" for label in LABELS
     }
