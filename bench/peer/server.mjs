@@ -128,7 +128,7 @@ const typeDefs = `#graphql
       yearTo: Int
     ): Slice @cypher(statement: ${cypher("select_neighborhood")}, columnName: "slice")
     path(from: ID!, to: ID!, maxLength: Int!): Slice
-      @cypher(statement: ${cypher("find_path")}, columnName: "slice")
+      @cypher(statement: ${cypher("peer/find_path")}, columnName: "slice")
     search(query: String!, types: [String!]!, first: Int!, candidates: Int!): [SearchValue!]!
       @cypher(statement: ${cypher("search_nodes")}, columnName: "value")
   }
