@@ -13,7 +13,8 @@ same breadth-first search from both ends, level by level, with two changes to wh
 
 It stops at the first level where the two sides meet, taking the shortest of the meetings
 found there, so a path is as short as `shortestPath`'s, through hubs too; and with a
-COST_LIMIT error once it would read more than `SEARCH_BUDGET` relationships.
+COST_LIMIT error once it would read more than `SEARCH_BUDGET` relationships, or bring more
+than `FETCH_BUDGET` back to the service.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from graph_service.statements import Statement
 HUB_DEGREE = 1_000
 # Relationships one search may read (and node pairs it may test).
 SEARCH_BUDGET = 2_000_000
+# Relationships one search may bring back to the service (it keeps a node per one, about
+# 150 bytes: 250,000 hold some 40 MB).
+FETCH_BUDGET = 250_000
 # What reading a hub's neighbours and then theirs is taken to cost, per neighbour.
 NEIGHBOUR_COST = 20
 # What testing one node for a relationship to a hub costs, in relationships read from a hub:
@@ -103,7 +107,7 @@ class Search:
         self.start, self.finish = Side(ends["source"]), Side(ends["target"])
         self.start.counted = {self.start.root: ends["sourceDegree"]}
         self.finish.counted = {self.finish.root: ends["targetDegree"]}
-        self.spent = 0
+        self.spent = self.fetched = 0
 
     async def run(self, max_length: int) -> dict[str, Any] | None:
         start, finish = self.start, self.finish
@@ -117,13 +121,16 @@ class Search:
                 return await self._slice(grow, other, min(meetings))
         return None
 
-    def _charge(self, cost: int, level: int) -> None:
+    def _charge(self, cost: int, level: int, fetched: bool = False) -> None:
+        """Count `cost` relationships read (and brought back, if `fetched`); stop the search
+        with COST_LIMIT past either budget."""
         self.spent += cost
-        if self.spent > SEARCH_BUDGET:
+        self.fetched += cost if fetched else 0
+        if self.spent > SEARCH_BUDGET or self.fetched > FETCH_BUDGET:
             raise CostLimit(
-                f"no path of up to {level} relationships, and a longer one would need more "
-                f"than {SEARCH_BUDGET:,} relationships read: try a smaller maxLength or the "
-                "COLLABORATION projection"
+                f"no path of up to {level} relationships, and looking further would read more "
+                f"than one search may ({SEARCH_BUDGET:,} relationships, {FETCH_BUDGET:,} of "
+                "them brought back): try a smaller maxLength or the COLLABORATION projection"
             )
 
     async def _counted(self, side: Side) -> dict[str, int]:
@@ -156,14 +163,14 @@ class Search:
         level = grow.level + other.level  # no path this short or shorter joins them
         if grow.hubs:
             # A longer path needs the hubs' neighbours now. They were met already (below).
-            self._charge(sum(grow.hubs.values()), level)
+            self._charge(sum(grow.hubs.values()), level, fetched=True)
             rows = await read(Statement.EXPAND_PATH_FRONTIER, {"frontier": list(grow.hubs)})
             grow.frontier += grow.add(rows, grow.level)
             grow.hubs, grow.counted = {}, None
         counted = await self._counted(grow)
         light = [node for node, degree in counted.items() if degree <= HUB_DEGREE]
         hubs = {node: degree for node, degree in counted.items() if degree > HUB_DEGREE}
-        self._charge(sum(counted[node] for node in light), level)
+        self._charge(sum(counted[node] for node in light), level, fetched=True)
         rows = await read(Statement.EXPAND_PATH_FRONTIER, {"frontier": light}) if light else []
         grow.level += 1
         fresh = grow.add(rows, grow.level)

@@ -716,8 +716,9 @@ def test_paths_between_every_kind_of_node_are_as_short_as_shortest_path(
     assert len(lengths) >= 3  # short and long paths were both compared
 
 
+@pytest.mark.parametrize("budget", ["SEARCH_BUDGET", "FETCH_BUDGET"])
 def test_a_path_search_that_would_run_away_stops_with_a_cost_error(
-    api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+    api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, budget: str
 ) -> None:
     authors = [r["id"] for r in cypher(loaded, "MATCH (a:Author) RETURN a.id AS id ORDER BY a.id")]
     far = next(
@@ -725,7 +726,7 @@ def test_a_path_search_that_would_run_away_stops_with_a_cost_error(
         for a, b in zip(authors, reversed(authors), strict=True)
         if (path_length(loaded, a, b) or 0) >= 4
     )
-    monkeypatch.setattr(graph_service.api.paths, "SEARCH_BUDGET", 20)
+    monkeypatch.setattr(graph_service.api.paths, budget, 20)
     error = api.errors(PATH, {"a": far[0], "b": far[1], "max": 6, "p": "FULL"})[0]
     assert error["extensions"]["code"] == "COST_LIMIT"
     assert "smaller maxLength" in error["message"]
