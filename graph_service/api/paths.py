@@ -9,7 +9,8 @@ same breadth-first search from both ends, level by level, with two changes to wh
   without reading its relationships);
 - it does not read a hub's neighbours (a node with more than `HUB_DEGREE` relationships) until
   a longer path needs them. The other side meets a hub's neighbours by testing its own nodes
-  for a relationship to the hub, which costs their relationships, not the hub's.
+  for a relationship to the hub, or by reading the hub's relationships against them,
+  whichever reads fewer.
 
 It stops at the first level where the two sides meet, taking the shortest of the meetings
 found there, so a path is as short as `shortestPath`'s, through hubs too; and with a
