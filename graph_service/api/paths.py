@@ -99,8 +99,9 @@ class Side:
 
 @dataclass(frozen=True, order=True)
 class Meeting:
-    """Where the growing side (`near`) and the other (`far`) join, through `between` (nodes
-    and relationships in order from `near`); ordered by length, then ids for a stable pick."""
+    """Where the growing side (`near`) and the other (`far`) join, through `nodes` and
+    `relationships` (in order from `near`; none when they are one node); ordered by length,
+    then ids for a stable pick."""
 
     length: int
     near: str

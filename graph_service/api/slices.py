@@ -259,14 +259,15 @@ async def select_path(
         if source[0] != "Author" or target[0] != "Author":
             return None  # only authors have co-authors
         rows = await repository.read(Statement.FIND_COLLABORATION_PATH, parameters)
+        found = rows[0]["slice"] if rows else None
     elif projection in PAPER_PROJECTIONS:
         if source[0] != "Paper" or target[0] != "Paper":
             return None  # only papers are similar
         rows = await repository.read(Statement.FIND_SIMILARITY_PATH, parameters)
+        found = rows[0]["slice"] if rows else None
     else:
         found = await shortest_path(repository, source, target, max_length)
-        return GraphSlice.of(found, total=None, truncated=False, along=True) if found else None
-    return GraphSlice.of(rows[0]["slice"], None, truncated=False, along=True) if rows else None
+    return GraphSlice.of(found, total=None, truncated=False, along=True) if found else None
 
 
 def unmatched_id(like: str | None) -> str:
@@ -314,6 +315,7 @@ async def warm_up(repository: Repository) -> None:
         (Statement.EXPAND_PATH_FRONTIER, {"frontier": []}),
         (Statement.SELECT_STUBS, {"ids": []}),
         (Statement.MEET_PATH_HUBS, {"nodes": [], "hubs": []}),
+        (Statement.MEET_PATH_HUBS_FROM_HUBS, {"nodes": [], "hubs": []}),
         (Statement.MEET_PATH_HUB_PAIRS, {"pairs": []}),
         (Statement.SELECT_PATH_SLICE, {"nodes": [], "relationships": []}),
     ]
