@@ -791,11 +791,19 @@ async def present_ids(client: Client, wanted: list[str]) -> int:
     """How many of the works are in the graph, by the API (100 ids at a time)."""
     found = 0
     for start in range(0, len(wanted), 100):
-        answer = await client.gql(
-            "check",
-            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
-            {"ids": wanted[start : start + 100]},
-        )
+        # Just after a fault the service may still say OVERLOADED (it admits few operations
+        # while Neo4j warms up again): ask again, as its Retry-After says, for up to 30 s.
+        for _ in range(30):
+            answer = await client.gql(
+                "check",
+                "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+                {"ids": wanted[start : start + 100]},
+            )
+            if answer.body and answer.body.get("data"):
+                break
+            await asyncio.sleep(1.0)
+        else:
+            raise RuntimeError(f"the written works could not be checked: {answer.body}")
         found += sum(1 for node in answer.body["data"]["nodes"] if node)
     return found
 
