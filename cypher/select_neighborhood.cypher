@@ -8,7 +8,8 @@
 // truncated: some expanded node had more than $perNodeLimit neighbours, or $limit left a
 // neighbour out.
 // Work is bounded: an expanded node reads at most $scanLimit relationships of each kind (in
-// store order) and ranks those, so a hub with 100,000 members costs what one with 1,000 does.
+// store order) and ranks those, so a hub with 100,000 members costs what one with 1,000 does;
+// a kind a hub keeps a ranked list of reads that list's first $perNodeLimit instead.
 // The service writes this statement out once per centre label and depth
 // (graph_service/statements.py): CENTER_LABEL becomes the label the centre's id names, and the
 // lines between "begin level" and "end level" are written once per level.
@@ -31,97 +32,128 @@ CALL (seen, frontier) {
   UNWIND range(0, size(frontier) - 1) AS fi
   WITH frontier[fi] AS n, fi
   CALL (n) {
+    // A kind a hub has hundreds of is ranked ahead (graph_service/hubs.py, cypher/rank_hubs):
+    // its list holds the relationships to its most relevant neighbours, best first, so the
+    // first $perNodeLimit that pass the filters are that kind's exact top. A kind without a
+    // list, or whose list the filters leave short, is read as before ($scanLimit of it).
+    // $listed: the kinds the slice follows, {key, kind, type, out}.
     CALL (n) {
-      WITH n WHERE 'AUTHORED' IN $relTypes
+      UNWIND $listed AS k
+      WITH k WHERE n[k.key] IS NOT NULL
+      CALL (n, k) {
+        UNWIND n[k.key] AS listedId
+        MATCH ()-[r]->()
+        WHERE elementId(r) = listedId
+        // A relationship deleted since, or its id taken by another, is passed over.
+        WITH r, CASE WHEN k.out THEN endNode(r) ELSE startNode(r) END AS m
+        WHERE type(r) = k.type AND CASE WHEN k.out THEN startNode(r) ELSE endNode(r) END = n
+        // begin part admitted
+          AND any(l IN labels(m) WHERE l IN $nodeTypes)
+          AND NOT coalesce(m.stub, false)
+          AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
+                                     AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
+          AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
+                                   AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+        // end part admitted
+        WITH r, m LIMIT $perNodeLimit
+        RETURN collect({r: r, m: m}) AS found
+      }
+      RETURN collect({kind: k.kind, found: found}) AS lists
+    }
+    WITH n, lists, [l IN lists WHERE size(l.found) >= $perNodeLimit | l.kind] AS served
+    CALL (n, lists, served) {
+      UNWIND lists AS l
+      UNWIND l.found AS f
+      RETURN f.r AS r, f.m AS m, l.kind AS kind, true AS listed
+      UNION ALL
+      WITH n WHERE 'AUTHORED' IN $relTypes AND NOT 'AUTHORED>' IN served
       MATCH (n)-[r:AUTHORED]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AUTHORED>' AS kind
+      RETURN r, m, 'AUTHORED>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'AUTHORED' IN $relTypes
+      WITH n WHERE 'AUTHORED' IN $relTypes AND NOT 'AUTHORED<' IN served
       MATCH (n)<-[r:AUTHORED]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AUTHORED<' AS kind
+      RETURN r, m, 'AUTHORED<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'CITES' IN $relTypes
+      WITH n WHERE 'CITES' IN $relTypes AND NOT 'CITES>' IN served
       MATCH (n)-[r:CITES]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'CITES>' AS kind
+      RETURN r, m, 'CITES>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'CITES' IN $relTypes
+      WITH n WHERE 'CITES' IN $relTypes AND NOT 'CITES<' IN served
       MATCH (n)<-[r:CITES]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'CITES<' AS kind
+      RETURN r, m, 'CITES<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes AND NOT 'HAS_TOPIC>' IN served
       MATCH (n)-[r:HAS_TOPIC]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'HAS_TOPIC>' AS kind
+      RETURN r, m, 'HAS_TOPIC>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'HAS_TOPIC' IN $relTypes
+      WITH n WHERE 'HAS_TOPIC' IN $relTypes AND NOT 'HAS_TOPIC<' IN served
       MATCH (n)<-[r:HAS_TOPIC]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'HAS_TOPIC<' AS kind
+      RETURN r, m, 'HAS_TOPIC<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes AND NOT 'SUBTOPIC_OF>' IN served
       MATCH (n)-[r:SUBTOPIC_OF]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SUBTOPIC_OF>' AS kind
+      RETURN r, m, 'SUBTOPIC_OF>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes
+      WITH n WHERE 'SUBTOPIC_OF' IN $relTypes AND NOT 'SUBTOPIC_OF<' IN served
       MATCH (n)<-[r:SUBTOPIC_OF]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SUBTOPIC_OF<' AS kind
+      RETURN r, m, 'SUBTOPIC_OF<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes AND NOT 'AFFILIATED_WITH>' IN served
       MATCH (n)-[r:AFFILIATED_WITH]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AFFILIATED_WITH>' AS kind
+      RETURN r, m, 'AFFILIATED_WITH>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes
+      WITH n WHERE 'AFFILIATED_WITH' IN $relTypes AND NOT 'AFFILIATED_WITH<' IN served
       MATCH (n)<-[r:AFFILIATED_WITH]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'AFFILIATED_WITH<' AS kind
+      RETURN r, m, 'AFFILIATED_WITH<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'PART_OF' IN $relTypes
+      WITH n WHERE 'PART_OF' IN $relTypes AND NOT 'PART_OF>' IN served
       MATCH (n)-[r:PART_OF]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'PART_OF>' AS kind
+      RETURN r, m, 'PART_OF>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'PART_OF' IN $relTypes
+      WITH n WHERE 'PART_OF' IN $relTypes AND NOT 'PART_OF<' IN served
       MATCH (n)<-[r:PART_OF]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'PART_OF<' AS kind
+      RETURN r, m, 'PART_OF<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes AND NOT 'COLLABORATES_WITH>' IN served
       MATCH (n)-[r:COLLABORATES_WITH]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'COLLABORATES_WITH>' AS kind
+      RETURN r, m, 'COLLABORATES_WITH>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes
+      WITH n WHERE 'COLLABORATES_WITH' IN $relTypes AND NOT 'COLLABORATES_WITH<' IN served
       MATCH (n)<-[r:COLLABORATES_WITH]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'COLLABORATES_WITH<' AS kind
+      RETURN r, m, 'COLLABORATES_WITH<' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'SIMILAR_TO' IN $relTypes
+      WITH n WHERE 'SIMILAR_TO' IN $relTypes AND NOT 'SIMILAR_TO>' IN served
       MATCH (n)-[r:SIMILAR_TO]->(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SIMILAR_TO>' AS kind
+      RETURN r, m, 'SIMILAR_TO>' AS kind, false AS listed
       UNION ALL
-      WITH n WHERE 'SIMILAR_TO' IN $relTypes
+      WITH n WHERE 'SIMILAR_TO' IN $relTypes AND NOT 'SIMILAR_TO<' IN served
       MATCH (n)<-[r:SIMILAR_TO]-(m)
       WITH r, m LIMIT $scanLimit
-      RETURN r, m, 'SIMILAR_TO<' AS kind
+      RETURN r, m, 'SIMILAR_TO<' AS kind, false AS listed
     }
-    WITH kind, collect({r: r, m: m}) AS scanned
-    WITH kind, CASE WHEN size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut, scanned
+    // A listed kind has more than its list holds: it counts as cut short, like a full scan.
+    WITH kind, collect(DISTINCT {r: r, m: m}) AS scanned, max(listed) AS listed
+    WITH kind, CASE WHEN listed OR size(scanned) >= $scanLimit THEN 1 ELSE 0 END AS cut,
+         scanned
     UNWIND scanned AS s
     WITH kind, cut, s.r AS r, s.m AS m
-    WHERE any(l IN labels(m) WHERE l IN $nodeTypes)
-      AND NOT coalesce(m.stub, false)
-      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
-                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
-      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
-                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+    WHERE true
+    // repeat part admitted
     WITH kind, cut, r, m,
          CASE
            WHEN type(r) = 'SIMILAR_TO' THEN r.score

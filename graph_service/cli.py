@@ -487,7 +487,7 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
         with ConsoleProgress(err) as progress:
             # The lists came with the import; papers a write marked since are made again.
             lists, report.ranked_papers = await refresh_papers(
-                repository, settings.similar, progress
+                repository, True, settings.similar, progress
             )
             report.refreshed_papers += lists
 
@@ -548,10 +548,17 @@ def load_demo(
 def refresh(
     ctx: typer.Context,
     all_papers: Annotated[
-        bool, typer.Option("--all", help="Make every paper's similarity list, not only :Stale ones")
+        bool,
+        typer.Option(
+            "--all",
+            help="Make every paper's similarity list and every hub's ranked neighbours, "
+            "not only those :Stale nodes changed",
+        ),
     ] = False,
 ) -> None:
-    """Bring papers' similarity lists and every paper's and author's importance up to date."""
+    """Bring papers' similarity lists, every paper's and author's importance and hubs' ranked
+    neighbours up to date."""
+    from graph_service.hubs import mark_changes
     from graph_service.progress import ConsoleProgress
     from graph_service.store import refresh_papers
 
@@ -567,8 +574,13 @@ def refresh(
                     )
                 )[0]["marked"]:
                     pass
+            await mark_changes(repository)
             return await refresh_papers(
-                repository, settings.similar, progress, whole=True if all_papers else None
+                repository,
+                all_papers,
+                settings.similar,
+                progress,
+                whole=True if all_papers else None,
             )
 
     started = time.perf_counter()

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from graph_service.hubs import mark_changes
 from graph_service.records import (
     Line,
     Progress,
@@ -97,9 +98,10 @@ class Importer:
                     pending.cancel()
         if refresh:
             self.progress.start("refreshing authors' derived values", None)
+            await mark_changes(self.repository)
             report.refreshed_authors = await refresh_authors(self.repository, self.coauthor_cap)
             report.refreshed_papers, report.ranked_papers = await refresh_papers(
-                self.repository, self.similar, self.progress
+                self.repository, False, self.similar, self.progress
             )
         report.seconds = time.perf_counter() - started
         return report

@@ -1,6 +1,7 @@
 """Writing parsed records to Neo4j: works (newest wins) with their topics and institutions,
 institutions, deletes, and bringing derived values up to date: authors' figures, papers'
-similarity lists and importance. The file importer and the API's writes both go through here."""
+similarity lists and importance, hubs' ranked neighbours. The file importer and the API's
+writes both go through here."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
 from graph_service.errors import OutOfMemory, ServiceError
+from graph_service.hubs import mark_changes, rank_changed_hubs, rank_hubs
 from graph_service.openalex import Work
 from graph_service.records import Progress, Rejects, Report, memory_lines, newest, read_works
 from graph_service.repository import Repository
@@ -299,18 +301,23 @@ async def refresh_importance(repository: Repository) -> int:
 
 async def refresh_papers(
     repository: Repository,
+    every_hub: bool,
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
     progress: Progress | None = None,
     whole: bool | None = None,
 ) -> tuple[int, int]:
     """What every load ends with: the similarity lists of :Stale papers made again with
-    (top K, hub cap) (every list at once with `whole`, see refresh_similarity), then every
-    paper ranked. Returns (lists made, papers ranked)."""
+    (top K, hub cap) (every list at once with `whole`, see refresh_similarity), every paper
+    ranked, then the ranked neighbours of the hubs next to what `mark_changes` marked before
+    the refresh (of `every_hub` with it). Returns (lists made, papers ranked)."""
     progress = progress or Progress()
     progress.start("refreshing similar papers", None)
     lists = await refresh_similarity(repository, *similar, whole=whole)
     progress.start("ranking papers", None)
-    return lists, await refresh_importance(repository)
+    ranked = await refresh_importance(repository)
+    progress.start("ranking hubs' neighbours", None)
+    await (rank_hubs(repository) if every_hub else rank_changed_hubs(repository))
+    return lists, ranked
 
 
 async def upsert_records(
@@ -332,8 +339,10 @@ async def upsert_records(
     # The works are committed: a failure from here on must not report them as lost. What
     # they changed stays marked :Stale and catches up at the next refresh.
     try:
+        await mark_changes(repository)
         report.refreshed_authors = await refresh_authors(repository, coauthor_cap)
         report.refreshed_papers = await refresh_similarity(repository, *similar)
+        await rank_changed_hubs(repository)
     except ServiceError as error:
         logger.warning("works stored, derived values not yet refreshed: %s", error)
         report.refresh_failed = str(error)
@@ -351,8 +360,10 @@ async def delete_work(
     failure of that is logged: the delete stands, and what it changed catches up later)."""
     rows = await repository.write(Statement.DELETE_WORK, {"id": work_id})
     try:
+        await mark_changes(repository)
         await refresh_authors(repository, coauthor_cap)
         await refresh_similarity(repository, *similar)
+        await rank_changed_hubs(repository)
     except ServiceError as error:
         logger.warning("work %s deleted, derived values not yet refreshed: %s", work_id, error)
     return bool(rows and rows[0]["deleted"])

@@ -17,8 +17,32 @@ def dump(driver: neo4j.Driver) -> tuple[list[str], list[str]]:
         "MATCH (a)-[r]->(b) RETURN a.id AS source, type(r) AS type, properties(r) AS props, "
         "b.id AS target"
     )
+    # A hub's ranked lists hold relationships' element ids, which differ from one database to
+    # another: each is dumped as the relationship it names.
+    listed = sorted(
+        {
+            id
+            for r in nodes
+            for key, ids in r["props"].items()
+            if key.startswith("top_")
+            for id in ids
+        }
+    )
+    named, _, _ = driver.execute_query(
+        "UNWIND $ids AS id MATCH (a)-[r]->(b) WHERE elementId(r) = id "
+        "RETURN id, a.id + '-' + type(r) + '->' + b.id AS name",
+        ids=listed,
+    )
+    names = {row["id"]: row["name"] for row in named}
+
+    def props(found: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: [names.get(id, id) for id in value] if key.startswith("top_") else value
+            for key, value in found.items()
+        }
+
     return (
-        sorted(canonical({"labels": sorted(r["labels"]), **r["props"]}) for r in nodes),
+        sorted(canonical({"labels": sorted(r["labels"]), **props(r["props"])}) for r in nodes),
         sorted(canonical(r.data()) for r in rels),
     )
 

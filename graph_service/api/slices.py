@@ -10,6 +10,7 @@ import strawberry
 from graph_service.api.context import Ctx
 from graph_service.api.paths import shortest_path
 from graph_service.api.types import ALL_LABELS, Node, NodeType, entity
+from graph_service.hubs import listed_kinds
 from graph_service.repository import Repository
 from graph_service.statements import LABELS, Statement
 
@@ -216,6 +217,7 @@ def slice_parameters(
         "scanLimit": SCAN_LIMIT,
         "relTypes": relationships,
         "nodeTypes": labels,
+        "listed": listed_kinds(relationships, labels),
         "yearFrom": year_from,
         "yearTo": year_to,
     }

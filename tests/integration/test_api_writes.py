@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 
 from graph_service.api.slices import SCAN_LIMIT
 from graph_service.demo import DEMO_WORKS
+from graph_service.hubs import HUB_LIST, rank_hubs
+from graph_service.repository import Repository
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import (
     WRITE_TOKEN,
@@ -196,6 +199,107 @@ def test_a_hub_slice_is_bounded_and_says_so(neo4j_target: Neo4jTarget, demo: neo
     weights = [e["weight"] for e in result["edges"]]
     assert len(weights) == 100
     assert max(weights) == 36  # ranked by papers there, among those read
+
+
+HUB_TOP = """query($id: ID!, $rels: [RelationshipType!], $from: Int) {
+  neighborhood(id: $id, limit: 500, perNodeLimit: 100, relationshipTypes: $rels, yearFrom: $from) {
+    truncated nodes { id } } }"""
+
+
+def rank_every_hub(target: Neo4jTarget) -> int:
+    """What a bulk load and `refresh --all` end with."""
+
+    async def work() -> int:
+        repository = Repository.connect(target.settings())
+        try:
+            return await rank_hubs(repository)
+        finally:
+            await repository.close()
+
+    return asyncio.run(work())
+
+
+def top_of(api: Api, id: str, rels: list[str], year_from: int | None = None) -> list[str]:
+    found = api.data(HUB_TOP, {"id": id, "rels": rels, "from": year_from})["neighborhood"]
+    assert found["truncated"] is True
+    return [node["id"] for node in found["nodes"][1:]]
+
+
+def test_a_hub_slice_is_its_exact_top(neo4j_target: Neo4jTarget, demo: neo4j.Driver) -> None:
+    # Members in an order unrelated to their rank, so that whichever SCAN_LIMIT members a
+    # scan reads in store order, some of the best are among those it leaves out.
+    members = SCAN_LIMIT + 50
+    cypher(
+        demo,
+        "CREATE (i:Institution {id: 'I78', name: 'Hub'}) WITH i "
+        "UNWIND range(1, $n) AS k "
+        "CREATE (:Author {id: 'A78' + toString(k), name: 'M' + toString(k)})"
+        "-[:AFFILIATED_WITH {papers: (k * 37) % $n, firstYear: 2000,"
+        " lastYear: CASE WHEN k % 5 = 0 THEN 2005 ELSE 2020 END}]->(i)",
+        n=members,
+    )
+
+    def exact(year_from: int) -> list[str]:
+        rows = cypher(
+            demo,
+            "MATCH (a:Author)-[r:AFFILIATED_WITH]->(:Institution {id: 'I78'}) "
+            "WHERE r.lastYear >= $from "
+            "RETURN a.id AS id ORDER BY r.papers DESC, a.id LIMIT 100",
+            **{"from": year_from},
+        )
+        return [row["id"] for row in rows]
+
+    with api_for(neo4j_target, warm_up=False) as api:
+        scanned = top_of(api, "I78", ["AFFILIATED_WITH"])
+        assert len(scanned) == 100
+        assert scanned != exact(0)  # the best among those read, not the best
+        assert rank_every_hub(neo4j_target) >= 1
+        assert (
+            cypher(demo, "MATCH (i:Hub {id: 'I78'}) RETURN size(i.top_AFFILIATED_WITH_in) AS n")[0][
+                "n"
+            ]
+            == HUB_LIST
+        )
+        assert top_of(api, "I78", ["AFFILIATED_WITH"]) == exact(0)
+        # A filter the list's best pass in part: still the exact top of what passes.
+        assert top_of(api, "I78", ["AFFILIATED_WITH"], 2010) == exact(2010)
+        # Every kind at once: the members still come first, in the same order (the hub has no
+        # other kind of neighbour).
+        assert top_of(api, "I78", []) == exact(0)
+
+
+def test_a_write_keeps_a_hubs_top_exact(
+    neo4j_target: Neo4jTarget, api: Api, demo: neo4j.Driver
+) -> None:
+    papers = SCAN_LIMIT + 50
+    cypher(
+        demo,
+        "MERGE (t:Topic {id: 'T99001'}) SET t.name = 'Test topic' WITH t "
+        "UNWIND range(1, $n) AS k "
+        "CREATE (:Paper {id: 'W78' + toString(k), title: 'P' + toString(k), year: 2010,"
+        " citedByCount: (k * 37) % $n})-[:HAS_TOPIC {score: 0.5}]->(t)",
+        n=papers,
+    )
+    rank_every_hub(neo4j_target)
+
+    def exact() -> list[str]:
+        rows = cypher(
+            demo,
+            "MATCH (p:Paper)-[:HAS_TOPIC]->(:Topic {id: 'T99001'}) "
+            "RETURN p.id AS id ORDER BY p.citedByCount DESC, p.id LIMIT 100",
+        )
+        return [row["id"] for row in rows]
+
+    assert top_of(api, "T99001", ["HAS_TOPIC"]) == exact()
+    # A new work cited more than any: the topic's list is made again with the write.
+    new = work("W7899999", 2020, [AUTHOR], citedByCount=10**6)
+    assert api.data(UPSERT, {"works": [new]}, token=WRITE_TOKEN)["upsertWorks"]["upserted"] == 1
+    top = top_of(api, "T99001", ["HAS_TOPIC"])
+    assert top[0] == "W7899999"
+    assert top == exact()
+    # Deleted: the list passes over it, and the rest is still the exact top.
+    assert api.data(DELETE, {"id": "W7899999"}, token=WRITE_TOKEN)["deleteWork"] is True
+    assert top_of(api, "T99001", ["HAS_TOPIC"]) == exact()
 
 
 def test_a_write_whose_refresh_fails_is_reported_stored_not_failed(

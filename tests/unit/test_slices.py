@@ -13,6 +13,7 @@ from graph_service.api.slices import (
     unmatched_id,
 )
 from graph_service.api.types import NodeType
+from graph_service.hubs import listed_kinds
 from graph_service.statements import LABELS
 
 
@@ -25,6 +26,7 @@ def test_defaults_are_the_full_graph() -> None:
         "scanLimit": SCAN_LIMIT,
         "relTypes": FULL_RELATIONSHIPS,
         "nodeTypes": list(LABELS),
+        "listed": listed_kinds(FULL_RELATIONSHIPS, list(LABELS)),
         "yearFrom": None,
         "yearTo": None,
     }
@@ -45,6 +47,27 @@ def test_filters_pass_through() -> None:
     assert (built["depth"], built["limit"], built["perNodeLimit"]) == (2, 10, 3)
     assert (built["nodeTypes"], built["relTypes"]) == (["Paper"], ["CITES"])
     assert (built["yearFrom"], built["yearTo"]) == (2000, 2010)
+    # A paper's citations both ways, ranked ahead where it is a hub.
+    assert [(k["kind"], k["key"]) for k in built["listed"]] == [
+        ("CITES>", "top_CITES_out"),
+        ("CITES<", "top_CITES_in"),
+    ]
+
+
+def test_a_hubs_lists_are_read_only_for_what_the_slice_shows() -> None:
+    # Authors' institutions are not listed when institutions are left out; a topic's papers
+    # are, whatever the centre, since the statement tests each node for a list.
+    built = slice_parameters(
+        "A1",
+        node_types=[NodeType.AUTHOR, NodeType.PAPER],
+        relationship_types=[RelationshipType.AFFILIATED_WITH, RelationshipType.HAS_TOPIC],
+    )
+    assert [k["kind"] for k in built["listed"]] == ["HAS_TOPIC<", "AFFILIATED_WITH<"]
+    assert all(set(k) == {"key", "kind", "type", "out"} for k in built["listed"])
+    assert {
+        (k["type"], k["out"])
+        for k in listed_kinds([r.value for r in RelationshipType], list(LABELS))
+    } == {(t, out) for t in [r.value for r in RelationshipType] for out in (True, False)}
 
 
 def test_the_collaboration_projection_is_people_and_shared_works_only() -> None:
