@@ -568,12 +568,9 @@ def refresh(
         with ConsoleProgress(err) as progress:
             if all_papers:
                 progress.start("marking every paper", None)
-                while (
-                    await repository.write(
-                        Statement.MARK_PAPERS_STALE, {"limit": 20_000}, tx_timeout=300.0
-                    )
-                )[0]["marked"]:
-                    pass
+                await repository.write_until_done(
+                    Statement.MARK_PAPERS_STALE, "marked", 20_000, tx_timeout=300.0
+                )
             await mark_changes(repository)
             return await refresh_papers(
                 repository,

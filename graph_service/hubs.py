@@ -76,7 +76,9 @@ async def mark_changes(repository: Repository) -> int:
     """Label the :Stale nodes :Rerank, before a refresh lets them go; returns how many. The
     hubs next to them are ranked after it (`rank_changed_hubs`), or at the next refresh if
     this one stops half way."""
-    return await _repeat(repository, Statement.MARK_HUB_CHANGES, "marked")
+    return await repository.write_until_done(
+        Statement.MARK_HUB_CHANGES, "marked", LABEL_BATCH, RANK_TIMEOUT
+    )
 
 
 async def rank_changed_hubs(repository: Repository) -> int:
@@ -84,18 +86,10 @@ async def rank_changed_hubs(repository: Repository) -> int:
     many of the hubs keep lists."""
     rows = await repository.read(Statement.SELECT_CHANGED_HUBS, {"from": HUB_FROM})
     hubs = await rank_hubs(repository, [row["node"] for row in rows])
-    await _repeat(repository, Statement.CLEAR_HUB_CHANGES, "cleared")
+    await repository.write_until_done(
+        Statement.CLEAR_HUB_CHANGES, "cleared", LABEL_BATCH, RANK_TIMEOUT
+    )
     return hubs
-
-
-async def _repeat(repository: Repository, statement: Statement, key: str) -> int:
-    """Run a statement that labels or lets go up to LABEL_BATCH nodes until none is left."""
-    total = 0
-    while done := int(
-        (await repository.write(statement, {"limit": LABEL_BATCH}, tx_timeout=RANK_TIMEOUT))[0][key]
-    ):
-        total += done
-    return total
 
 
 async def rank_hubs(repository: Repository, nodes: list[str] | None = None) -> int:
@@ -104,7 +98,9 @@ async def rank_hubs(repository: Repository, nodes: list[str] | None = None) -> i
     if nodes is None:
         rows = await repository.read(Statement.SELECT_HUBS, {"from": HUB_FROM})
         hubs = await rank_hubs(repository, [row["node"] for row in rows])
-        await _repeat(repository, Statement.CLEAR_HUB_CHANGES, "cleared")
+        await repository.write_until_done(
+            Statement.CLEAR_HUB_CHANGES, "cleared", LABEL_BATCH, RANK_TIMEOUT
+        )
         return hubs
     batches = [nodes[start : start + RANK_BATCH] for start in range(0, len(nodes), RANK_BATCH)]
     batches.reverse()

@@ -136,6 +136,18 @@ class Repository:
     ) -> list[Record]:
         return await self._run(statement, parameters, RoutingControl.WRITE, tx_timeout)
 
+    async def write_until_done(
+        self, statement: Statement, key: str, limit: int, tx_timeout: float | None = None
+    ) -> int:
+        """Run a statement that changes up to `$limit` nodes, and says how many under `key`,
+        until it changes none; returns the total."""
+        total = 0
+        while done := int(
+            (await self.write(statement, {"limit": limit}, tx_timeout=tx_timeout))[0][key]
+        ):
+            total += done
+        return total
+
     async def _run(
         self,
         statement: Statement | Composed,

@@ -170,15 +170,9 @@ async def _refresh_every_list(repository: Repository, top_k: int, hub_cap: int) 
     are let go first, so a write landing meanwhile labels its papers again; the citations are
     read a page at a time, the old lists deleted and the new ones written in batches."""
 
-    async def repeat(statement: Statement, key: str, limit: int) -> int:
-        total = 0
-        while done := int(
-            (await repository.write(statement, {"limit": limit}, tx_timeout=WRITE_TIMEOUT))[0][key]
-        ):
-            total += done
-        return total
-
-    waiting = await repeat(Statement.CLEAR_STALE_PAPERS, "cleared", EDIT_BATCH)
+    waiting = await repository.write_until_done(
+        Statement.CLEAR_STALE_PAPERS, "cleared", EDIT_BATCH, WRITE_TIMEOUT
+    )
     citations = Citations()
     after = ""
     while rows := await repository.read(
@@ -189,7 +183,9 @@ async def _refresh_every_list(repository: Repository, top_k: int, hub_cap: int) 
         after = rows[-1]["id"]
     ids = citations.ids
     lists = citations.lists(top_k, hub_cap)
-    await repeat(Statement.DELETE_SIMILAR_TO, "deleted", EDIT_BATCH)
+    await repository.write_until_done(
+        Statement.DELETE_SIMILAR_TO, "deleted", EDIT_BATCH, WRITE_TIMEOUT
+    )
 
     def next_batch() -> list[dict[str, Any]]:
         return [_stored(ids, found) for found in itertools.islice(lists, LIST_WRITE)]
