@@ -60,6 +60,16 @@ class Batcher:
             return known.result()
         return self._loader.load(ask)
 
+    def known(
+        self, statement: Statement, id: str, after: list[Any] | None = None, **shared: Any
+    ) -> tuple[bool, Any]:
+        """(True, what `get` gives) when the request knows it already, else (False, None);
+        never starts a load."""
+        known = self._loader.cache_map.get(_ask(statement, id, after, shared))
+        if known is None or not known.done() or known.cancelled() or known.exception():
+            return False, None
+        return True, known.result()
+
     async def get_many(self, statement: Statement, ids: list[str]) -> list[Any]:
         return list(await self._loader.load_many([Ask(statement, i) for i in ids]))
 

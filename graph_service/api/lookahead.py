@@ -10,7 +10,15 @@ from strawberry.types.nodes import SelectedField, Selection
 
 from graph_service.api.batching import Batcher
 from graph_service.api.connections import DEFAULT_PAGE, MAX_PAGE, ahead
-from graph_service.api.types import AUTHOR_TOPICS, MAX_LIST, WORKS_BY_ORDER, WorkOrder
+from graph_service.api.context import Ctx, batcher, parse_id
+from graph_service.api.types import (
+    AUTHOR_TOPICS,
+    MAX_LIST,
+    WORKS_BY_ORDER,
+    Author,
+    WorkOrder,
+    entity,
+)
 from graph_service.statements import Statement
 
 
@@ -143,3 +151,17 @@ async def load_profile(batcher: Batcher, id: str, profile: Profile) -> Any:
     found = rows[0]["profile"]
     prime(batcher, id, profile, found)
     return found["author"]
+
+
+async def find_author(info: Ctx, id: str, selections: list[Selection]) -> Author | None:
+    """The `author` field: the author `id` selecting `selections`, its profile's first pages
+    loaded in one statement when it selects any (its fields would cost a statement each,
+    level by level)."""
+    parsed = parse_id(id, "Author")
+    if parsed is None:
+        return None
+    wanted = profile(selections)
+    if not wanted:
+        return await entity(info, id, "Author")  # type: ignore[return-value]
+    found = await load_profile(batcher(info), parsed, wanted)
+    return Author.of(found) if found else None

@@ -18,6 +18,8 @@ from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
+from graph_service.api.direct import Walk
+
 # name -> (attribute, serialize, non-null) for each plain field of a type.
 Plain = dict[str, tuple[str, Any, bool]]
 _plain_fields: dict[GraphQLObjectType, Plain] = {}
@@ -79,6 +81,33 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
         return super().execute_fields(
             parent_type, source_value, path, grouped_field_set, position_context
         )
+
+    def execute_root_grouped_field_set(
+        self,
+        root_type: GraphQLObjectType,
+        root_value: Any,
+        grouped_field_set: Any,
+        serially: bool,
+        position_context: Any,
+    ) -> Any:
+        walk = None
+        if not serially and not getattr(self.middleware_manager, "middlewares", None):
+            walk = Walk.of(self, root_type, grouped_field_set)
+        if walk is None:
+            return super().execute_root_grouped_field_set(
+                root_type, root_value, grouped_field_set, serially, position_context
+            )
+
+        async def direct() -> Any:
+            try:
+                return await walk.run()
+            except Exception:  # graphql-core gives the standard result or error
+                result = super(PlainFieldExecutor, self).execute_root_grouped_field_set(
+                    root_type, root_value, grouped_field_set, serially, position_context
+                )
+                return await result if self.is_awaitable(result) else result
+
+        return direct()
 
     @staticmethod
     def _complete_plain(

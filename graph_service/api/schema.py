@@ -10,10 +10,10 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache
 
 from graph_service.api.admission import Admission
 from graph_service.api.connections import DEFAULT_PAGE, Connection
-from graph_service.api.context import Ctx, batcher, parse_id
+from graph_service.api.context import Ctx
 from graph_service.api.guard import DOCUMENT_CACHE, RequestGuard
 from graph_service.api.limits import MAX_TOKENS
-from graph_service.api.lookahead import load_profile, profile
+from graph_service.api.lookahead import find_author
 from graph_service.api.mutations import Mutation
 from graph_service.api.papers import PaperFilter, PaperOrder, select_papers
 from graph_service.api.plain_fields import PlainFieldExecutor
@@ -34,8 +34,6 @@ from graph_service.api.slices import (
     slice_parameters,
 )
 from graph_service.api.types import (
-    ALL_LABELS,
-    ENTITIES,
     Author,
     Institution,
     Node,
@@ -46,14 +44,13 @@ from graph_service.api.types import (
     Topic,
     entity,
     resolve,
+    search_hits,
 )
 from graph_service.errors import ErrorPolicy, InvalidInput, check_order, check_range
-from graph_service.search import lucene_query
 from graph_service.settings import DEFAULT_COST_BUDGET, HEAVY_AT_ONCE, MOST_AT_ONCE
 from graph_service.statements import Statement
 
 MAX_IDS = 100
-MAX_SEARCH = 50
 
 
 @strawberry.type
@@ -74,15 +71,7 @@ class Query:
 
     @strawberry.field(description="An author by id (e.g. A5009198168); null if absent.")
     async def author(self, info: Ctx, id: strawberry.ID) -> Author | None:
-        parsed = parse_id(id, "Author")
-        if parsed is None:
-            return None
-        wanted = profile(info.selected_fields[0].selections)
-        if not wanted:
-            return await entity(info, id, "Author")  # type: ignore[return-value]
-        # A profile page: its fields would cost a statement each, level by level.
-        found = await load_profile(batcher(info), parsed, wanted)
-        return Author.of(found) if found else None
+        return await find_author(info, id, info.selected_fields[0].selections)
 
     @strawberry.field(description="A paper by id (e.g. W2105824687); null if absent.")
     async def paper(self, info: Ctx, id: strawberry.ID) -> Paper | None:
@@ -107,22 +96,7 @@ class Query:
         types: list[NodeType] | None = None,
         first: int = 10,
     ) -> list[SearchHit]:
-        check_range("first", first, 1, MAX_SEARCH)
-        wanted = [t.value for t in types] if types else ALL_LABELS
-        rows = await info.context.repository.read(
-            Statement.SEARCH_NODES,
-            {
-                "query": lucene_query(query),
-                "types": wanted,
-                "first": first,
-                # Hits of other types are dropped after the index answers, so ask it for more.
-                "candidates": first if len(wanted) == len(ALL_LABELS) else 1000,
-            },
-        )
-        return [
-            SearchHit(score=row["score"], node=ENTITIES[row["type"]][1](row["value"]))
-            for row in rows
-        ]
+        return await search_hits(info.context.repository, query, types, first)
 
     @strawberry.field(
         description="Papers that pass `filter`, a page at a time (keyset cursors) with the "

@@ -13,9 +13,12 @@ from graph_service.api.connections import DEFAULT_PAGE, Connection, decode_curso
 from graph_service.api.context import Ctx, batcher, node_label
 from graph_service.arxiv import PAPER_PREFIX, is_category
 from graph_service.errors import InvalidInput, check_range
+from graph_service.repository import Repository
+from graph_service.search import lucene_query
 from graph_service.statements import Statement
 
 MAX_LIST = 100
+MAX_SEARCH = 50
 MAX_AUTHORSHIPS = 1000
 AUTHOR_TOPICS = 10
 
@@ -94,21 +97,13 @@ class Author(Node):
     @strawberry.field(description="Institutions the author gave on their works, most papers first.")
     async def institutions(self, info: Ctx) -> list[Affiliation]:
         rows = await batcher(info).get(Statement.GET_AUTHOR_AFFILIATIONS, self.id) or []
-        return [
-            Affiliation(
-                institution=Institution.of(row["institution"]),
-                first_year=row["firstYear"],
-                last_year=row["lastYear"],
-                papers=row["papers"],
-            )
-            for row in rows
-        ]
+        return [Affiliation.of(row) for row in rows]
 
     @strawberry.field(description="Topics of the author's works, with how many of them each.")
     async def topics(self, info: Ctx, first: int = AUTHOR_TOPICS) -> list[AuthorTopic]:
         check_range("first", first, 1, MAX_LIST)
         rows = await batcher(info).get(Statement.GET_AUTHOR_TOPICS, self.id, first=first) or []
-        return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows]
+        return [AuthorTopic.of(row) for row in rows]
 
     @strawberry.field(
         description="arXiv categories the author's works are primarily in, most works first "
@@ -117,7 +112,7 @@ class Author(Node):
     async def categories(self, info: Ctx, first: int = AUTHOR_TOPICS) -> list[AuthorTopic]:
         check_range("first", first, 1, MAX_LIST)
         rows = await batcher(info).get(Statement.GET_AUTHOR_CATEGORIES, self.id, first=first)
-        return [AuthorTopic(topic=Topic.of(row["topic"]), works=row["works"]) for row in rows or []]
+        return [AuthorTopic.of(row) for row in rows or []]
 
     @strawberry.field(description="The author's works.")
     async def works(
@@ -145,11 +140,24 @@ class Affiliation:
     last_year: int | None
     papers: int
 
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Affiliation:
+        return cls(
+            institution=Institution.of(value["institution"]),
+            first_year=value["firstYear"],
+            last_year=value["lastYear"],
+            papers=value["papers"],
+        )
+
 
 @strawberry.type(description="A topic of an author's works.")
 class AuthorTopic:
     topic: Topic
     works: int = strawberry.field(description="The author's works on this topic.")
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> AuthorTopic:
+        return cls(topic=Topic.of(value["topic"]), works=value["works"])
 
 
 @strawberry.type(description="A co-author and what they share.")
@@ -300,15 +308,7 @@ class Paper(Node):
             shown = (rows or [])[:first]
             for row in shown:
                 found.prime(Statement.GET_AUTHORS, row["author"]["id"], row["author"])
-            return [
-                Authorship(
-                    position=row["position"],
-                    is_corresponding=bool(row["isCorresponding"]),
-                    author=Author.of(row["author"]),
-                    institution_ids=row["institutionIds"],
-                )
-                for row in shown
-            ]
+            return [Authorship.of(row) for row in shown]
 
         return then(found.fetch(Statement.GET_PAPER_AUTHORSHIPS, self.id), made)
 
@@ -324,9 +324,7 @@ class Paper(Node):
     def topics(self, info: Ctx) -> list[PaperTopic] | Awaitable[list[PaperTopic]]:
         return then(
             batcher(info).fetch(Statement.GET_PAPER_TOPICS, self.id),
-            lambda rows: [
-                PaperTopic(topic=Topic.of(row["topic"]), score=row["score"]) for row in rows or []
-            ],
+            lambda rows: [PaperTopic.of(row) for row in rows or []],
         )
 
     @strawberry.field(description="Works this one cites, most cited first.")
@@ -393,6 +391,15 @@ class Authorship:
     author: Author
     institution_ids: strawberry.Private[list[str]]
 
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> Authorship:
+        return cls(
+            position=value["position"],
+            is_corresponding=bool(value["isCorresponding"]),
+            author=Author.of(value["author"]),
+            institution_ids=value["institutionIds"],
+        )
+
     @strawberry.field(description="Institutions the author gave on this paper.")
     async def institutions(self, info: Ctx) -> list[Institution]:
         values = await batcher(info).get_many(Statement.GET_INSTITUTIONS, self.institution_ids)
@@ -430,6 +437,10 @@ class RelatedPaper:
 class PaperTopic:
     topic: Topic
     score: float | None
+
+    @classmethod
+    def of(cls, value: dict[str, Any]) -> PaperTopic:
+        return cls(topic=Topic.of(value["topic"]), score=value["score"])
 
 
 @strawberry.enum(description="The classifications topics come from.")
@@ -590,6 +601,27 @@ async def entity(info: Ctx, value: str, label: str | None = None) -> Node | None
 class SearchHit:
     score: float
     node: Node
+
+
+async def search_hits(
+    repository: Repository, query: str, types: list[NodeType] | None, first: int
+) -> list[SearchHit]:
+    """The `search` field: the best `first` hits of `types` (all when None) for `query`."""
+    check_range("first", first, 1, MAX_SEARCH)
+    wanted = [t.value for t in types] if types else ALL_LABELS
+    rows = await repository.read(
+        Statement.SEARCH_NODES,
+        {
+            "query": lucene_query(query),
+            "types": wanted,
+            "first": first,
+            # Hits of other types are dropped after the index answers, so ask it for more.
+            "candidates": first if len(wanted) == len(ALL_LABELS) else 1000,
+        },
+    )
+    return [
+        SearchHit(score=row["score"], node=ENTITIES[row["type"]][1](row["value"])) for row in rows
+    ]
 
 
 @strawberry.type(description="The Neo4j server behind this service.")

@@ -16,8 +16,10 @@ from typing import Any
 import neo4j
 import pytest
 
+import graph_service.api.direct
 import graph_service.api.paths
 import graph_service.api.slices
+from bench.workloads import SEARCH_SERVICE, W1_SERVICE
 from graph_service import generator
 from graph_service.api import build_schema
 from graph_service.demo import DEMO_WORKS
@@ -860,6 +862,148 @@ def test_plain_objects_complete_as_graphql_core_completes_them(
         == errors(standard)
         == [(["neighborhood", "center", "label"], "INTERNAL_ERROR")]
     )
+
+
+AUTHOR_SCALARS = "__typename id name orcid worksCount citationCount hIndex importance"
+PAPER_SCALARS = """__typename id title year publicationDate type venue doi citedByCount stub
+  language isOpenAccess oaStatus landingPageUrl pdfUrl arxivId codeUrls journalRef comments
+  arxivVersions importance importancePercentile importanceCohort hasCode doiUrl arxivUrl"""
+TOPIC_SCALARS = "__typename id name level scheme shortName"
+INSTITUTION_SCALARS = "__typename id name countryCode type ror"
+DIRECT = (
+    """query($id: ID!, $n: Int!, $order: WorkOrder!, $with: Boolean!, $few: Int) {
+  kind: __typename
+  author(id: $id) { ...Scalars
+    institutions { institution { ...I } firstYear lastYear papers __typename }
+    topics(first: 3) { topic { ...T } works }
+    works(first: $n, orderBy: $order) { __typename totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { ...P authorCount authorships(first: $few) { position isCorresponding
+        author { ...Scalars } } topics { score topic { ...T } } } }
+      nodes { id authorships @include(if: $with) { author { id } } ... on Paper { year } } }
+    collaborators(first: 4) { totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { sharedWorks firstYear lastYear author { ...Scalars } } } }
+    again: name
+  }
+}
+fragment Scalars on Author { """
+    + AUTHOR_SCALARS
+    + " }\nfragment P on Paper { "
+    + PAPER_SCALARS
+    + " }\nfragment T on Topic { "
+    + TOPIC_SCALARS
+    + " }\nfragment I on Institution { "
+    + INSTITUTION_SCALARS
+    + " }"
+)
+DIRECT_SEARCH = (
+    """query($q: String!, $types: [NodeType!]) { search(query: $q, types: $types, first: 12) {
+  score node { __typename id ... on Author { """
+    + AUTHOR_SCALARS
+    + " } ... on Paper { "
+    + PAPER_SCALARS
+    + " } ... on Topic { "
+    + TOPIC_SCALARS
+    + " } ... on Institution { "
+    + INSTITUTION_SCALARS
+    + " } } } }"
+)
+
+
+def test_direct_completion_answers_as_graphql_core_does(
+    api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Operations whose fields the direct walk can complete are answered by it, with the
+    same response graphql-core gives; anything else, or anything it cannot settle, goes to
+    graphql-core."""
+    walked: list[bool] = []
+    run = graph_service.api.direct.Walk.run
+
+    async def counted(self: Any) -> Any:
+        try:
+            data = await run(self)
+        except Exception:
+            walked.append(False)
+            raise
+        walked.append(True)
+        return data
+
+    monkeypatch.setattr(graph_service.api.direct.Walk, "run", counted)
+
+    def both(query: str, variables: dict[str, Any]) -> tuple[Any, Any]:
+        direct = api.client.post("/graphql", json={"query": query, "variables": variables})
+        with monkeypatch.context() as patch:
+            patch.setattr(graph_service.api.direct, "ROOTS", {})
+            standard = api.client.post("/graphql", json={"query": query, "variables": variables})
+        assert direct.status_code == standard.status_code
+        first, second = direct.json(), standard.json()
+        for body in (first, second):
+            for error in body.get("errors", []):
+                del error["extensions"]["requestId"]
+        return first, second
+
+    author = top_author(loaded)
+    variables = {"id": author, "n": 6, "order": "MOST_CITED", "with": True, "few": 2}
+    direct, standard = both(DIRECT, variables)
+    assert direct == standard
+    assert walked == [True]
+    works = direct["data"]["author"]["works"]
+    assert len(works["edges"]) == 6
+    assert works["nodes"][0]["authorships"]
+    assert len(works["edges"][0]["node"]["authorships"]) <= 2
+    assert direct["data"]["author"]["topics"]
+    assert direct["data"]["author"]["collaborators"]
+    assert direct["data"]["kind"] == "Query"
+    for changed in ({"with": False, "few": None, "order": "NEWEST_FIRST"}, {"order": "IMPORTANCE"}):
+        direct, standard = both(DIRECT, variables | changed)
+        assert direct == standard
+    assert walked == [True] * 3
+    direct, standard = both(W1_SERVICE, {"id": author})
+    assert direct == standard
+    assert direct["data"]["author"]["works"]["nodes"]
+    assert walked[-1] is True
+    hits: list[dict[str, Any]] = []
+    for text, types in (("zhou", None), ("neural net", ["PAPER", "TOPIC"]), ("institute", None)):
+        direct, standard = both(DIRECT_SEARCH, {"q": text, "types": types})
+        assert direct == standard
+        hits += direct["data"]["search"]
+    direct, standard = both(SEARCH_SERVICE, {"q": "zhou"})
+    assert direct == standard
+    assert len(hits) > 10
+    assert {hit["node"]["__typename"] for hit in hits} >= {"Author", "Paper", "Institution"}
+    assert walked[-4:] == [True] * 4
+    paper = next(hit["node"]["id"] for hit in hits if hit["node"]["__typename"] == "Paper")
+    lookup = (
+        "query($id: ID!) { node(id: $id) { id ... on Paper { title doiUrl } } "
+        "paper(id: $id) { year } }"
+    )
+    direct, standard = both(lookup, {"id": paper})
+    assert direct == standard
+    assert direct["data"]["paper"]["year"]
+    assert walked[-2:] == [True, True]
+
+    # Left to graphql-core from the start: a field the walk does not complete, a later page.
+    count = len(walked)
+    for query, values in (
+        (PROFILE, {"id": author, "n": 2}),  # authorships' institutions
+        (
+            DIRECT.replace("first: $n,", "first: $n, after: $after,").replace(
+                "$few: Int)", "$few: Int, $after: String)"
+            ),
+            variables | {"after": works["pageInfo"]["endCursor"]},
+        ),
+    ):
+        direct, standard = both(query, values)
+        assert direct == standard
+        assert "errors" not in direct
+    assert len(walked) == count
+    # Errors are graphql-core's: an absent author, arguments out of range.
+    direct, standard = both(DIRECT, variables | {"id": "A1"})
+    assert direct == standard
+    assert direct["data"] == {"kind": "Query", "author": None}
+    for bad in ({"n": 0}, {"few": 0}):
+        direct, standard = both(DIRECT, variables | bad)
+        assert direct == standard
+        assert direct["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 # --- limits and errors -----------------------------------------------------------------------
