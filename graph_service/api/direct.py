@@ -7,8 +7,8 @@ field), and that was about 60% of the request's CPU, more than its one statement
 every field an operation selects is one of these, the operation is completed here by a plain
 walk over the selection, the way the peer serves an operation compiled to one statement:
 
-- a root field with a runner: `author` (whose profile statement primes its pages), `search`
-  and the single-node lookups;
+- a root field whose resolver reads nothing of its info but the request's context (`search`,
+  the lookups, `neighborhood`, `path`), and `author`, whose profile statement primes its pages;
 - a field with no resolver and no arguments (an attribute of the object);
 - a resolver with no arguments that only reads the object (`doiUrl`, `scheme`);
 - a field whose value the root's statement has primed, in that place only: the profile
@@ -43,6 +43,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.execution.values import get_argument_values
+from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 from strawberry.types.nodes import convert_selections
 
@@ -57,12 +58,9 @@ from graph_service.api.types import (
     Authorship,
     AuthorTopic,
     Collaborator,
-    NodeType,
     Paper,
     PaperTopic,
     WorkOrder,
-    entity,
-    search_hits,
 )
 from graph_service.statements import Statement
 
@@ -174,9 +172,23 @@ PRIMED: dict[tuple[str, str], Primed] = {
 Runner = Callable[["Walk", dict[str, Any], Details], Awaitable[Any]]
 
 
-def _entity(label: str | None) -> Runner:
+def _resolver(name: str) -> Runner:
+    """The root field's own resolver, for one that reads nothing of its info but the
+    request's context; its arguments converted as strawberry converts them."""
+
     def run(walk: Walk, args: dict[str, Any], details: Details) -> Awaitable[Any]:
-        return entity(walk.info, args["id"], label)  # type: ignore[arg-type]
+        definition = walk.schema.query_type.fields[name].extensions["strawberry-definition"]
+        resolver = definition.base_resolver
+        strawberry_schema = walk.schema._strawberry_schema
+        kwargs = convert_arguments(
+            args,
+            definition.arguments,
+            scalar_registry=strawberry_schema.schema_converter.scalar_registry,
+            config=strawberry_schema.config,
+        )
+        kwargs[resolver.info_parameter.name] = walk.info
+        result: Awaitable[Any] = resolver.wrapped_func(None, **kwargs)
+        return result
 
     return run
 
@@ -188,23 +200,24 @@ def _author(walk: Walk, args: dict[str, Any], details: Details) -> Awaitable[Any
     return find_author(walk.info, args["id"], merged)  # type: ignore[arg-type]
 
 
-def _search(walk: Walk, args: dict[str, Any], details: Details) -> Awaitable[Any]:
-    types = args.get("types")
-    return search_hits(
-        walk.info.context.repository,
-        args["query"],
-        None if types is None else [NodeType(value) for value in types],
-        args["first"],
-    )
-
-
+# The root fields completed directly, and where their values are primed. Every resolver
+# but `author`'s (which reads its selection) reads only the request's context.
 ROOTS: dict[str, tuple[Runner, str]] = {
     "author": (_author, PROFILE),
-    "search": (_search, ANYWHERE),
-    "node": (_entity(None), ANYWHERE),
-    "paper": (_entity("Paper"), ANYWHERE),
-    "topic": (_entity("Topic"), ANYWHERE),
-    "institution": (_entity("Institution"), ANYWHERE),
+    **{
+        name: (_resolver(name), ANYWHERE)
+        for name in (
+            "search",
+            "node",
+            "nodes",
+            "paper",
+            "topic",
+            "institution",
+            "neighborhood",
+            "path",
+            "serverInfo",
+        )
+    },
 }
 
 

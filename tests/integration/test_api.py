@@ -979,7 +979,26 @@ def test_direct_completion_answers_as_graphql_core_does(
     direct, standard = both(lookup, {"id": paper})
     assert direct == standard
     assert direct["data"]["paper"]["year"]
-    assert walked[-2:] == [True, True]
+    slices = {
+        "id": author,
+        "depth": 2,
+        "limit": 80,
+        "per": 10,
+        "types": ["AUTHOR", "PAPER"],
+        "rels": None,
+        "from": 2000,
+        "to": None,
+        "projection": "FULL",
+    }
+    for changed in ({}, {"depth": 1, "types": None, "from": None}, {"projection": "COLLABORATION"}):
+        direct, standard = both(SLICE, slices | changed)
+        assert direct == standard
+        assert len(direct["data"]["neighborhood"]["nodes"]) > 5
+    other = top_author(loaded, skip=3)
+    direct, standard = both(PATH, {"a": author, "b": other, "max": 6, "p": "FULL"})
+    assert direct == standard
+    assert direct["data"]["path"]["nodes"]
+    assert walked[-6:] == [True] * 6
 
     # Left to graphql-core from the start: a field the walk does not complete, a later page.
     count = len(walked)
