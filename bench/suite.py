@@ -39,9 +39,11 @@ import psutil
 
 from bench.graph import CACHE, prepare_graph
 from bench.workloads import Call, build_calls
+from graph_service.api.slices import MAX_DEPTH
 from graph_service.host import free_port
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import pinned_version
+from graph_service.statements import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -242,9 +244,17 @@ def start_servers(
         stdout=(log_dir / "service.log").open("wb"),
         stderr=subprocess.STDOUT,
     )
+    # The slice statement as the service writes it out for an author centre at each depth:
+    # the peer runs the same text (the file in cypher/ is a template).
+    statements = log_dir / "peer-cypher"
+    statements.mkdir(exist_ok=True)
+    catalog = Catalog()
+    for depth in range(1, MAX_DEPTH + 1):
+        text = catalog.neighborhood("Author", depth).text
+        (statements / f"neighborhood_author_{depth}.cypher").write_text(text, encoding="utf-8")
     peer = subprocess.Popen(
         ["node", str(PEER / "server.mjs")],
-        env={**env, "PORT": str(peer_port)},
+        env={**env, "PORT": str(peer_port), "PEER_CYPHER": str(statements)},
         stdout=(log_dir / "peer.log").open("wb"),
         stderr=subprocess.STDOUT,
     )

@@ -21,7 +21,7 @@ from graph_service.statements import Composed, cypher_dir, read_folder
 
 SEED = 7
 # What the peer's slice query takes of the statement's parameters (the rest it fixes itself).
-PEER_SLICE_PARAMETERS = ("center", "depth", "scanLimit", "relTypes", "nodeTypes")
+PEER_SLICE_PARAMETERS = ("center", "depth", "scanLimit", "relTypes", "nodeTypes", "listed")
 # What a researcher-explorer UI sends: mostly slices, then profiles; few searches and paths.
 MIX = {"W2": 35, "W3": 30, "W1": 25, "W4": 7, "W5": 3}
 
@@ -60,14 +60,20 @@ SLICE_SERVICE = (
     "query Slice($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth, limit: 200, "
     "perNodeLimit: 25) { center { id } " + SLICE_FIELDS + " } }"
 )
-SLICE_PEER = (
-    "query Slice($center: ID!, $depth: Int!, $scanLimit: Int!, $relTypes: [String!]!, "
-    "$nodeTypes: [String!]!) "
-    "{ neighborhood(center: $center, depth: $depth, limit: 200, perNodeLimit: 25, "
-    "scanLimit: $scanLimit, relTypes: $relTypes, nodeTypes: $nodeTypes) { center "
-    + SLICE_FIELDS
-    + " } }"
-)
+
+
+def slice_peer(depth: int) -> str:
+    """The peer's slice query: a field per depth, each running the statement the service
+    writes out for an author centre at that depth."""
+    return (
+        "query Slice($center: ID!, $depth: Int!, $scanLimit: Int!, $relTypes: [String!]!, "
+        "$nodeTypes: [String!]!, $listed: [ListedKind!]!) "
+        f"{{ neighborhood: neighborhood{depth}(center: $center, depth: $depth, limit: 200, "
+        "perNodeLimit: 25, scanLimit: $scanLimit, relTypes: $relTypes, nodeTypes: $nodeTypes, "
+        "listed: $listed) { center " + SLICE_FIELDS + " } }"
+    )
+
+
 SEARCH_SERVICE = """query Search($q: String!) { search(query: $q, first: 10) {
   score node { __typename id ... on Author { name } ... on Paper { title year }
   ... on Topic { name } ... on Institution { name } } } }"""
@@ -171,7 +177,7 @@ async def build_calls(server: LocalServer, centres: int) -> tuple[dict[str, list
                         workload,
                         await service_statements(repository, SLICE_SERVICE, variables),
                         {"query": SLICE_SERVICE, "variables": variables},
-                        {"query": SLICE_PEER, "variables": peer},
+                        {"query": slice_peer(depth), "variables": peer},
                     )
                 )
             # What a person types while looking for this author: the family name, cut short.

@@ -7,12 +7,41 @@ import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j from "neo4j-driver";
+import net from "node:net";
+
+// The JS driver leaves Nagle's algorithm on for its Bolt sockets, so a transaction's second
+// small write waits for the server's delayed ACK: about 40 ms a request on loopback. The
+// Python driver turns it off (TCP_NODELAY); the peer does the same, so it is not measured
+// slower for a socket option.
+const connect = net.connect;
+net.connect = (...args) => connect(...args).setNoDelay(true);
 
 const cypher = (name) => {
   const text = readFileSync(new URL(`../../cypher/${name}.cypher`, import.meta.url), "utf8");
   if (text.includes('"""')) throw new Error(`${name}: cannot be a GraphQL block string`);
   return `"""\n${text}\n"""`;
 };
+
+// A statement the service writes out per request shape (the slice, per centre label and
+// depth): the suite writes the shapes the workloads ask for into $PEER_CYPHER.
+const composed = (name) => {
+  const text = readFileSync(`${process.env.PEER_CYPHER}/${name}.cypher`, "utf8");
+  if (text.includes('"""')) throw new Error(`${name}: cannot be a GraphQL block string`);
+  return `"""\n${text}\n"""`;
+};
+const neighborhood = (depth) => `
+    neighborhood${depth}(
+      center: ID!
+      depth: Int!
+      limit: Int!
+      perNodeLimit: Int!
+      scanLimit: Int!
+      relTypes: [String!]!
+      nodeTypes: [String!]!
+      listed: [ListedKind!]!
+      yearFrom: Int
+      yearTo: Int
+    ): Slice @cypher(statement: ${composed(`neighborhood_author_${depth}`)}, columnName: "slice")`;
 
 const typeDefs = `#graphql
   type Author @node {
@@ -109,6 +138,12 @@ const typeDefs = `#graphql
     nodes: [SliceNode!]!
     edges: [SliceEdge!]!
   }
+  input ListedKind {
+    key: String!
+    kind: String!
+    type: String!
+    out: Boolean!
+  }
   type SearchValue {
     id: ID!
     name: String
@@ -116,17 +151,7 @@ const typeDefs = `#graphql
     year: Int
   }
   type Query {
-    neighborhood(
-      center: ID!
-      depth: Int!
-      limit: Int!
-      perNodeLimit: Int!
-      scanLimit: Int!
-      relTypes: [String!]!
-      nodeTypes: [String!]!
-      yearFrom: Int
-      yearTo: Int
-    ): Slice @cypher(statement: ${cypher("select_neighborhood")}, columnName: "slice")
+    ${[1, 2, 3].map(neighborhood).join("\n")}
     path(from: ID!, to: ID!, maxLength: Int!): Slice
       @cypher(statement: ${cypher("peer/find_path")}, columnName: "slice")
     search(query: String!, types: [String!]!, first: Int!, candidates: Int!): [SearchValue!]!

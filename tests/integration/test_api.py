@@ -990,7 +990,12 @@ def test_direct_completion_answers_as_graphql_core_does(
         "to": None,
         "projection": "FULL",
     }
-    for changed in ({}, {"depth": 1, "types": None, "from": None}, {"projection": "COLLABORATION"}):
+    shapes: list[dict[str, Any]] = [
+        {},
+        {"depth": 1, "types": None, "from": None},
+        {"projection": "COLLABORATION"},
+    ]
+    for changed in shapes:
         direct, standard = both(SLICE, slices | changed)
         assert direct == standard
         assert len(direct["data"]["neighborhood"]["nodes"]) > 5
