@@ -17,6 +17,8 @@ from graph_service.statements import Statement
 
 T = TypeVar("T")
 DEFAULT_PAGE = 20
+# The value of a page statement for a node that is absent.
+NO_ROWS: dict[str, Any] = {"total": 0, "rows": []}
 MAX_PAGE = 100
 
 
@@ -102,7 +104,7 @@ async def page(
     check_range("first", first, 1, MAX_PAGE)
     position = decode_cursor(statement, after)
     value = await batcher(info).get(statement, id, after=position, first=ahead(first), **shared)
-    return connection(statement, value or {"total": 0, "rows": []}, first, build)
+    return connection(statement, value or NO_ROWS, first, build)
 
 
 def connection(

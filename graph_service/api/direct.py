@@ -48,7 +48,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.types.nodes import convert_selections
 
 from graph_service.api.batching import Batcher
-from graph_service.api.connections import MAX_PAGE, ahead, connection
+from graph_service.api.connections import MAX_PAGE, NO_ROWS, ahead, connection
 from graph_service.api.lookahead import find_author
 from graph_service.api.types import (
     MAX_AUTHORSHIPS,
@@ -69,7 +69,6 @@ Details = list[FieldDetails]
 ANYWHERE = ""
 PROFILE = "profile"  # the author `author` returns
 PROFILE_WORK = "profile work"  # a paper of that author's first page of works
-NO_ROWS: dict[str, Any] = {"total": 0, "rows": []}
 
 
 class Unsettled(Exception):
@@ -103,53 +102,66 @@ class Primed:
     inner: str = ANYWHERE
 
 
-def _works(author: Any, args: dict[str, Any], batcher: Batcher) -> Any:
-    statement = WORKS_BY_ORDER[_order(args["orderBy"])]
-    first = args["first"]
-    value = _known(batcher, statement, author.id, first=ahead(first))
-    return connection(statement, value or NO_ROWS, first, Paper.of)
+def _rows(
+    statement: Statement, build: Callable[[dict[str, Any]], Any], first: bool = False
+) -> Callable[[Any, dict[str, Any], Batcher], Any]:
+    """A list field the resolver makes from `statement`'s rows (asked with `first` when the
+    field takes it)."""
+
+    def value(source: Any, args: dict[str, Any], batcher: Batcher) -> Any:
+        shared = {"first": args["first"]} if first else {}
+        return [build(row) for row in _known(batcher, statement, source.id, **shared) or []]
+
+    return value
 
 
-def _collaborators(author: Any, args: dict[str, Any], batcher: Batcher) -> Any:
-    statement = Statement.PAGE_AUTHOR_COLLABORATORS
-    first = args["first"]
-    value = _known(batcher, statement, author.id, first=ahead(first))
-    return connection(statement, value or NO_ROWS, first, Collaborator.of)
+def _page(
+    statement: Callable[[dict[str, Any]], Statement], build: Callable[[dict[str, Any]], Any]
+) -> Callable[[Any, dict[str, Any], Batcher], Any]:
+    """A connection's first page, as `connections.page` makes it from the statement the
+    arguments pick."""
+
+    def value(source: Any, args: dict[str, Any], batcher: Batcher) -> Any:
+        chosen, first = statement(args), args["first"]
+        rows = _known(batcher, chosen, source.id, first=ahead(first))
+        return connection(chosen, rows or NO_ROWS, first, build)
+
+    return value
 
 
 def _first_page(args: dict[str, Any]) -> bool:
     return args.get("after") is None and _within(args["first"], 1, MAX_PAGE)
 
 
+def _authorships(paper: Any, args: dict[str, Any], batcher: Batcher) -> Any:
+    rows = _known(batcher, Statement.GET_PAPER_AUTHORSHIPS, paper.id) or []
+    return [Authorship.of(row) for row in rows[: args.get("first")]]
+
+
 PRIMED: dict[tuple[str, str], Primed] = {
     ("Author", "institutions"): Primed(
-        PROFILE,
-        lambda args: True,
-        lambda author, args, batcher: [
-            Affiliation.of(row)
-            for row in _known(batcher, Statement.GET_AUTHOR_AFFILIATIONS, author.id) or []
-        ],
+        PROFILE, lambda args: True, _rows(Statement.GET_AUTHOR_AFFILIATIONS, Affiliation.of)
     ),
     ("Author", "topics"): Primed(
         PROFILE,
         lambda args: _within(args["first"], 1, MAX_LIST),
-        lambda author, args, batcher: [
-            AuthorTopic.of(row)
-            for row in _known(batcher, Statement.GET_AUTHOR_TOPICS, author.id, first=args["first"])
-            or []
-        ],
+        _rows(Statement.GET_AUTHOR_TOPICS, AuthorTopic.of, first=True),
     ),
-    ("Author", "works"): Primed(PROFILE, _first_page, _works, PROFILE_WORK),
-    ("Author", "collaborators"): Primed(PROFILE, _first_page, _collaborators),
+    ("Author", "works"): Primed(
+        PROFILE,
+        _first_page,
+        _page(lambda args: WORKS_BY_ORDER[_order(args["orderBy"])], Paper.of),
+        PROFILE_WORK,
+    ),
+    ("Author", "collaborators"): Primed(
+        PROFILE,
+        _first_page,
+        _page(lambda args: Statement.PAGE_AUTHOR_COLLABORATORS, Collaborator.of),
+    ),
     ("Paper", "authorships"): Primed(
         PROFILE_WORK,
         lambda args: args.get("first") is None or _within(args["first"], 1, MAX_AUTHORSHIPS),
-        lambda paper, args, batcher: [
-            Authorship.of(row)
-            for row in (_known(batcher, Statement.GET_PAPER_AUTHORSHIPS, paper.id) or [])[
-                : args.get("first")
-            ]
-        ],
+        _authorships,
     ),
     ("Paper", "authorCount"): Primed(
         PROFILE_WORK,
@@ -159,12 +171,7 @@ PRIMED: dict[tuple[str, str], Primed] = {
         ),
     ),
     ("Paper", "topics"): Primed(
-        PROFILE_WORK,
-        lambda args: True,
-        lambda paper, args, batcher: [
-            PaperTopic.of(row)
-            for row in _known(batcher, Statement.GET_PAPER_TOPICS, paper.id) or []
-        ],
+        PROFILE_WORK, lambda args: True, _rows(Statement.GET_PAPER_TOPICS, PaperTopic.of)
     ),
 }
 

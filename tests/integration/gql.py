@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from starlette.testclient import TestClient
@@ -18,6 +18,8 @@ from graph_service.records import Report
 from graph_service.repository import Repository
 from graph_service.statements import Catalog, cypher_dir
 from tests.conftest import Neo4jTarget
+
+T = TypeVar("T")
 
 WRITE_TOKEN = "test-write-token-0123456789"
 
@@ -98,17 +100,26 @@ def load_files(
     """Load work files (or arXiv files) through the importer; exactly `rejected` lines may be
     refused."""
 
-    async def work() -> Report:
+    async def work(repository: Repository) -> Report:
+        importer = Importer(repository)
+        report = await (importer.arxiv(paths) if arxiv else importer.works(paths))
+        assert len(report.rejected) == rejected, report.rejected[:3]
+        return report
+
+    return with_repository(target, work)
+
+
+def with_repository(target: Neo4jTarget, work: Callable[[Repository], Awaitable[T]]) -> T:
+    """`work` run with a repository of its own on `target`, closed after."""
+
+    async def go() -> T:
         repository = Repository.connect(target.settings())
         try:
-            importer = Importer(repository)
-            report = await (importer.arxiv(paths) if arxiv else importer.works(paths))
-            assert len(report.rejected) == rejected, report.rejected[:3]
-            return report
+            return await work(repository)
         finally:
             await repository.close()
 
-    return asyncio.run(work())
+    return asyncio.run(go())
 
 
 def cypher(driver: neo4j.Driver, query: str, **parameters: Any) -> list[dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ import pytest
 from graph_service.api.slices import SCAN_LIMIT
 from graph_service.demo import DEMO_WORKS
 from graph_service.hubs import HUB_LIST, rank_hubs
-from graph_service.repository import Repository
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import (
     WRITE_TOKEN,
@@ -22,6 +20,7 @@ from tests.integration.gql import (
     cypher,
     load_files,
     swapped_statements,
+    with_repository,
 )
 
 UPSERT = """mutation($works: [WorkInput!]!) {
@@ -208,15 +207,7 @@ HUB_TOP = """query($id: ID!, $rels: [RelationshipType!], $from: Int) {
 
 def rank_every_hub(target: Neo4jTarget) -> int:
     """What a bulk load and `refresh --all` end with."""
-
-    async def work() -> int:
-        repository = Repository.connect(target.settings())
-        try:
-            return await rank_hubs(repository)
-        finally:
-            await repository.close()
-
-    return asyncio.run(work())
+    return with_repository(target, rank_hubs)
 
 
 def top_of(api: Api, id: str, rels: list[str], year_from: int | None = None) -> list[str]:

@@ -3,7 +3,6 @@ independent power iteration) on a small graph, kept up to date by writes, served
 
 from __future__ import annotations
 
-import asyncio
 import json
 import math
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from graph_service.store import (
     upsert_records,
 )
 from tests.conftest import Neo4jTarget
-from tests.integration.gql import Api, api_for, cypher, load_files
+from tests.integration.gql import Api, api_for, cypher, load_files, with_repository
 from tests.integration.test_ingest import cli_env
 
 OA = "https://openalex.org/"
@@ -55,17 +54,6 @@ def records() -> list[dict[str, Any]]:
         record(id, 2019 if id in (X, Y, Z) else 2020, cites, **related.get(id, {}))
         for id, cites in CITES.items()
     ]
-
-
-def run(target: Neo4jTarget, work: Any) -> Any:
-    async def go() -> Any:
-        repository = Repository.connect(target.settings())
-        try:
-            return await work(repository)
-        finally:
-            await repository.close()
-
-    return asyncio.run(go())
 
 
 def stored(driver: neo4j.Driver) -> dict[tuple[str, str], dict[str, Any]]:
@@ -128,7 +116,7 @@ def recompute_all(target: Neo4jTarget, driver: neo4j.Driver, top_k: int, hub_cap
         async def work(repository: Repository, whole: bool = whole) -> int:
             return await refresh_similarity(repository, top_k, hub_cap, whole=whole)
 
-        assert run(target, work) == len(CITES)
+        assert with_repository(target, work) == len(CITES)
         made.append(stored(driver))
     assert made[0] == made[1]
 
@@ -178,7 +166,7 @@ def test_writes_refresh_what_they_touch(neo4j_target: Neo4jTarget, small: neo4j.
         return report.refreshed_papers
 
     # E, and the works it cites, get their lists made again.
-    assert run(neo4j_target, add) == 3
+    assert with_repository(neo4j_target, add) == 3
     incremental = stored(small)
     assert incremental[(X, Z)]["coCitation"] == pytest.approx(2 / math.sqrt(4 * 3))
     assert incremental[(E, B)]["coupling"] == pytest.approx(2 / math.sqrt(2 * 3))
@@ -193,7 +181,7 @@ def test_writes_refresh_what_they_touch(neo4j_target: Neo4jTarget, small: neo4j.
     async def remove(repository: Repository) -> bool:
         return await delete_work(repository, E)
 
-    assert run(neo4j_target, remove)
+    assert with_repository(neo4j_target, remove)
     after = stored(small)
     assert_same(
         {k: v for k, v in after.items() if k[0] in (X, Z)},
@@ -262,7 +250,7 @@ def test_an_author_left_without_works_ranks_at_zero(
     # count of a missing paper's authors (0) failed every later ranking with an
     # ArithmeticError, so every load after such a delete ended in an error.
     cypher(small, "MATCH (:Author {id: 'A9100000002'})-[r:AUTHORED]->() DELETE r")
-    assert run(neo4j_target, refresh_importance) >= len(CITES)
+    assert with_repository(neo4j_target, refresh_importance) >= len(CITES)
     authors = {
         row["id"]: row["importance"]
         for row in cypher(small, "MATCH (a:Author) RETURN a.id AS id, a.importance AS importance")
@@ -464,7 +452,7 @@ def test_sparse_lists_equal_the_statements_to_the_last_bit(
     async def work(repository: Repository) -> int:
         return await refresh_similarity(repository, top_k, hub_cap)
 
-    run(neo4j_target, work)
+    with_repository(neo4j_target, work)
     made = stored(graph)
     assert len(made) > 2000  # a graph with lists of every kind
     assert any("openalex" in value for value in made.values())
@@ -484,6 +472,6 @@ def test_making_every_list_at_once_stores_what_paper_by_paper_does(
     async def work(repository: Repository) -> int:
         return await refresh_similarity(repository, whole=True)
 
-    assert run(neo4j_target, work) == papers
+    assert with_repository(neo4j_target, work) == papers
     assert stored(graph) == one_by_one
     assert not cypher(graph, "MATCH (p:Paper:Stale) RETURN p.id AS id")
