@@ -43,6 +43,7 @@ from graph_service.api.slices import MAX_DEPTH
 from graph_service.host import free_port
 from graph_service.localserver import LocalServer
 from graph_service.neo4jdist import pinned_version
+from graph_service.repository import read_auto
 from graph_service.statements import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,12 +131,7 @@ class Clients:
         for level in call.floor:
             await asyncio.gather(
                 *(
-                    self.driver.execute_query(
-                        neo4j.Query(text),
-                        params,
-                        routing_=neo4j.RoutingControl.READ,
-                        database_="neo4j",
-                    )
+                    read_auto(self.driver, "neo4j", neo4j.Query(text), params)
                     for text, params in level
                 )
             )
