@@ -27,22 +27,30 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from math import isfinite
 from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
+    GraphQLString,
     get_named_type,
     is_abstract_type,
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.execution.values import get_argument_values
+from graphql.type.scalars import GRAPHQL_MAX_INT as MAX_INT
+from graphql.type.scalars import GRAPHQL_MIN_INT as MIN_INT
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 from strawberry.types.nodes import convert_selections
@@ -65,6 +73,10 @@ from graph_service.api.types import (
 from graph_service.statements import Statement
 
 Details = list[FieldDetails]
+Complete = Callable[[Any], Any]  # a value to its response form
+# The scalars whose serializers give back a value of this exact type unchanged
+# (graphql-core's serializers return it as it is).
+UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
 # Where in the response a field's value has been primed by the root's statement.
 ANYWHERE = ""
 PROFILE = "profile"  # the author `author` returns
@@ -254,6 +266,7 @@ class Walk:
         )
         self.batcher: Batcher = executor.context_value.batcher
         self.plans: dict[tuple[str, int, str], list[Step] | None] = {}
+        self.objects: dict[tuple[str, int, str], Complete] = {}
         self.roots: list[tuple[Step, Runner, dict[str, Any]]] = []
 
     @classmethod
@@ -349,37 +362,101 @@ class Walk:
         return {
             step.key: value
             if step.type is None
-            else self.complete(step.type, value, step.details, step.inner)
+            else self.completer(step.type, step.details, step.inner)(value)
             for (step, _, _), value in zip(self.roots, done, strict=True)
         }
 
-    def complete(self, type_: Any, value: Any, details: Details, scope: str) -> Any:
-        if isinstance(type_, GraphQLNonNull):
-            if value is None:
-                raise Unsettled("a null in a non-null field")
-            type_ = type_.of_type
-        elif value is None:
-            return None
-        if isinstance(type_, GraphQLList):
-            item = type_.of_type
-            return [self.complete(item, each, details, scope) for each in value]
-        if isinstance(type_, (GraphQLScalarType, GraphQLEnumType)):
-            serialized = type_.serialize(value)
-            if serialized is None:
-                raise Unsettled("a value that does not serialize")
-            return serialized
-        kind = type_
-        if not isinstance(kind, GraphQLObjectType):
-            kind = self.schema.get_type(value.__strawberry_definition__.name)
-        steps = self.plans.get((kind.name, id(details), scope))
+    def completer(self, type_: GraphQLOutputType, details: Details, scope: str) -> Complete:
+        """What makes a value of `type_` (selecting `details`' subfields) its response form,
+        made once per operation from the plans, so that each value costs a call or none."""
+        exact, complete = self._part(type_, details, scope)
+        if exact is None:
+            return complete
+        return lambda value: value if type(value) is exact else complete(value)
+
+    def _part(
+        self, type_: GraphQLOutputType, details: Details, scope: str
+    ) -> tuple[type | None, Complete]:
+        """A value's completion as (a type a value of which is its own response form, or
+        None; what completes any other value, nulls included)."""
+        non_null = isinstance(type_, GraphQLNonNull)
+        named = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+        if isinstance(named, (GraphQLScalarType, GraphQLEnumType)):
+            return UNCHANGED.get(named), _serializer(named, non_null)
+        if isinstance(named, GraphQLList):
+            item = self.completer(named.of_type, details, scope)
+            inner: Complete = lambda value: [item(each) for each in value]  # noqa: E731
+        elif isinstance(named, GraphQLObjectType):
+            inner = self._object(named, details, scope)
+        else:
+            by_name = {
+                kind.name: self._object(kind, details, scope)
+                for kind in self.schema.get_possible_types(named)
+            }
+            inner = lambda value: by_name[value.__strawberry_definition__.name](value)  # noqa: E731
+        return None, _nulls(inner, non_null)
+
+    def _object(self, kind: GraphQLObjectType, details: Details, scope: str) -> Complete:
+        key = (kind.name, id(details), scope)
+        made = self.objects.get(key)
+        if made is not None:
+            return made
+        steps = self.plans.get(key)
         if steps is None:
             raise Unsettled(kind.name)
-        return {
-            step.key: kind.name
-            if step.type is None
-            else self.complete(step.type, step.get(value), step.details, step.inner)
+        name = kind.name
+        parts = [
+            (step.key, step.get, *self._part(step.type, step.details, step.inner))
+            if step.type is not None
+            else (step.key, lambda value: name, str, str)
             for step in steps
-        }
+        ]
+
+        def complete(value: Any) -> dict[str, Any]:
+            # A leaf whose value is already its response form costs no call.
+            return {
+                key: field if type(field := get(value)) is exact else inner(field)
+                for key, get, exact, inner in parts
+            }
+
+        self.objects[key] = complete
+        return complete
+
+
+def _nulls(complete: Complete, non_null: bool) -> Complete:
+    """`complete`, given a null: none for a nullable field; the walk gives way for another."""
+    if non_null:
+
+        def required(value: Any) -> Any:
+            if value is None:
+                raise Unsettled("a null in a non-null field")
+            return complete(value)
+
+        return required
+    return lambda value: None if value is None else complete(value)
+
+
+def _serializer(type_: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> Complete:
+    """A leaf's serialization (graphql-core's), for a value not already its response form."""
+    serialize = type_.serialize
+
+    def checked(value: Any) -> Any:
+        serialized = serialize(value)
+        if serialized is None:
+            raise Unsettled("a value that does not serialize")
+        return serialized
+
+    if type_ is GraphQLInt:
+        inner: Complete = lambda value: (  # noqa: E731
+            value if type(value) is int and MIN_INT <= value <= MAX_INT else checked(value)
+        )
+    elif type_ is GraphQLFloat:
+        inner = lambda value: (  # noqa: E731
+            value if type(value) is float and isfinite(value) else checked(value)
+        )
+    else:
+        inner = checked
+    return _nulls(inner, non_null)
 
 
 async def _typename(walk: Walk, args: dict[str, Any], details: Details) -> str:
