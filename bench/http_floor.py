@@ -5,6 +5,8 @@ and the driver reading as the service reads) runs a call's statements, level by 
 answers their records as JSON: no GraphQL, no validation, no admission, no shaping. It is
 measured side by side with the floor (the statements from the load process), the service and
 the peer, on the suite's graph, calls and load (bench/suite.py), in rounds whose order turns.
+W0 asks each server for nothing (`{ __typename }`; no statement for the bare one): what a
+request costs before any work.
 Where the bare server is not 1.5x the peer, no change to the service's GraphQL layer can make
 the service so; what is left is the cost of HTTP and the driver in one Python process.
 
@@ -145,7 +147,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--centres", type=int, default=24)
-    parser.add_argument("--workloads", nargs="+", default=["W1", "W2", "W3", "W4"])
+    parser.add_argument("--workloads", nargs="+", default=["W0", "W1", "W2", "W3", "W4"])
     parser.add_argument("--output", type=Path, help="also write the markdown table here")
     options = parser.parse_args()
     if options.serve:
@@ -164,6 +166,8 @@ def main() -> None:
     processes: list[subprocess.Popen[bytes]] = []
     try:
         calls, _ = asyncio.run(build_calls(server, options.centres))
+        nothing = {"query": "{ __typename }"}
+        calls["W0"] = [Call("W0", [], nothing, nothing)]
         status = server.status()
         uri, password = status.uri or "", server.password()
         unique = list({id(c): c for cs in calls.values() for c in cs}.values())
