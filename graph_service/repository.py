@@ -50,7 +50,8 @@ def plan_key(text: str, parameters: Mapping[str, Any]) -> PlanKey:
 
 
 class Repository:
-    """Runs the statements in `cypher/` by name, reads in read transactions, with a timeout."""
+    """Runs the statements in `cypher/` by name, with a timeout: reads in auto-commit read
+    transactions (retried as the driver retries), writes in managed ones."""
 
     def __init__(
         self,
