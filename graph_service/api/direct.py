@@ -20,12 +20,17 @@ arguments coerced by it; anything else is left to graphql-core before anything r
 the walk cannot settle (a null in a non-null field, an argument out of range, a page the
 statement did not prime) sends the whole operation back to graphql-core, which gives the
 standard result or error; the request's loader still holds what was loaded.
+
+A walk (the plan of each level and the completers made from it) depends on the operation and
+on the variables below its root fields, not on the root fields' own arguments, so it is made
+once for each of those and shared: a profile page for another author reuses it.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from math import isfinite
 from operator import attrgetter
@@ -33,8 +38,11 @@ from types import SimpleNamespace
 from typing import Any
 
 from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
     GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLField,
     GraphQLFloat,
     GraphQLID,
     GraphQLInt,
@@ -44,8 +52,14 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     GraphQLString,
+    InlineFragmentNode,
+    Node,
+    SelectionSetNode,
+    VariableNode,
+    Visitor,
     get_named_type,
     is_abstract_type,
+    visit,
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.execution.values import get_argument_values
@@ -57,7 +71,7 @@ from strawberry.types.nodes import convert_selections
 
 from graph_service.api.batching import Batcher
 from graph_service.api.connections import MAX_PAGE, NO_ROWS, ahead, connection
-from graph_service.api.lookahead import find_author
+from graph_service.api.lookahead import Profile, author_with, profile
 from graph_service.api.types import (
     MAX_AUTHORSHIPS,
     MAX_LIST,
@@ -81,6 +95,14 @@ UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean
 ANYWHERE = ""
 PROFILE = "profile"  # the author `author` returns
 PROFILE_WORK = "profile work"  # a paper of that author's first page of works
+# The request being completed: a walk is shared by the requests of one operation shape, and
+# a primed field reads its own request's loader.
+BATCHER: ContextVar[Batcher] = ContextVar("batcher")
+# How many walks are kept (each pins its document), and how many operations' shaping
+# variables; past that the oldest goes.
+MOST_WALKS = 512
+MOST_OPERATIONS = 512
+ABSENT = object()  # a variable the request does not give (its default applies)
 
 
 class Unsettled(Exception):
@@ -187,15 +209,15 @@ PRIMED: dict[tuple[str, str], Primed] = {
     ),
 }
 
-# A root field's runner: (walk, arguments, its field nodes) -> its value.
-Runner = Callable[["Walk", dict[str, Any], Details], Awaitable[Any]]
+# A root field's runner: (walk, the request's info, arguments, its field nodes) -> its value.
+Runner = Callable[["Walk", Any, dict[str, Any], Details], Awaitable[Any]]
 
 
 def _resolver(name: str) -> Runner:
     """The root field's own resolver, for one that reads nothing of its info but the
     request's context; its arguments converted as strawberry converts them."""
 
-    def run(walk: Walk, args: dict[str, Any], details: Details) -> Awaitable[Any]:
+    def run(walk: Walk, info: Any, args: dict[str, Any], details: Details) -> Awaitable[Any]:
         definition = walk.schema.query_type.fields[name].extensions["strawberry-definition"]
         resolver = definition.base_resolver
         strawberry_schema = walk.schema._strawberry_schema
@@ -205,18 +227,22 @@ def _resolver(name: str) -> Runner:
             scalar_registry=strawberry_schema.schema_converter.scalar_registry,
             config=strawberry_schema.config,
         )
-        kwargs[resolver.info_parameter.name] = walk.info
+        kwargs[resolver.info_parameter.name] = info
         result: Awaitable[Any] = resolver.wrapped_func(None, **kwargs)
         return result
 
     return run
 
 
-def _author(walk: Walk, args: dict[str, Any], details: Details) -> Awaitable[Any]:
-    # The profile look-ahead reads the selection the way a resolver's info gives it.
-    selections = convert_selections(walk.info, [detail.node for detail in details])  # type: ignore[arg-type]
-    merged = [inner for selection in selections for inner in selection.selections]
-    return find_author(walk.info, args["id"], merged)  # type: ignore[arg-type]
+def _author(walk: Walk, info: Any, args: dict[str, Any], details: Details) -> Awaitable[Any]:
+    wanted = walk.profiles.get(id(details))
+    if wanted is None:
+        # The profile look-ahead reads the selection the way a resolver's info gives it; what
+        # it reads is the walk's shape, so the first request works it out for the others.
+        selections = convert_selections(info, [detail.node for detail in details])
+        merged = [inner for selection in selections for inner in selection.selections]
+        wanted = walk.profiles[id(details)] = profile(merged)
+    return author_with(info, args["id"], wanted)
 
 
 # The root fields completed directly, and where their values are primed. Every resolver
@@ -252,36 +278,28 @@ class Step:
 
 
 class Walk:
-    """One operation's direct completion over graphql-core's executor (fields, arguments)."""
+    """How to complete one operation shape directly: made from the first request of an
+    operation with given shaping variables (see `walk_for`), then shared by the requests
+    of that shape, each bringing its own root arguments, context and loader."""
 
     def __init__(self, executor: Any) -> None:
-        self.executor = executor
+        self.executor: Any = executor  # while the walk is made
         self.schema = executor.schema
         self.variables = executor.variable_values
-        # What resolvers read from their info, for the root runners.
-        self.info = SimpleNamespace(
-            context=executor.context_value,
-            fragments=executor.fragment_definitions,
-            variable_values=executor.variable_values.coerced,
-        )
-        self.batcher: Batcher = executor.context_value.batcher
         self.plans: dict[tuple[str, int, str], list[Step] | None] = {}
         self.objects: dict[tuple[str, int, str], Complete] = {}
-        self.roots: list[tuple[Step, Runner, dict[str, Any]]] = []
+        self.roots: list[tuple[Step, Runner, GraphQLField | None, Complete | None]] = []
+        self.profiles: dict[int, Profile] = {}  # the `author` runner's, by its field nodes
 
     @classmethod
     def of(cls, executor: Any, root_type: GraphQLObjectType, grouped: dict[str, Details]) -> Any:
         """A walk ready to complete the root fields `grouped`, or None if it cannot."""
-        if root_type is not executor.schema.query_type or not isinstance(
-            getattr(executor.context_value, "batcher", None), Batcher
-        ):
-            return None
         walk = cls(executor)
         try:
             for key, details in grouped.items():
                 name = details[0].node.name.value
                 if name == "__typename":
-                    walk.roots.append((Step(key, None, details), _typename, {}))
+                    walk.roots.append((Step(key, None, details), _typename, None, None))
                     continue
                 if name not in ROOTS:
                     return None
@@ -290,12 +308,16 @@ class Walk:
                 if not walk.settles(field.type, details, scope):
                     return None
                 step = Step(key, field.type, details, inner=scope)
-                walk.roots.append((step, run, walk.arguments(field, details)))
+                complete = walk.completer(field.type, details, scope)
+                walk.roots.append((step, run, field, complete))
         except Exception:  # a bad argument, which graphql-core reports
             return None
+        walk.executor = walk.variables = None  # a shared walk keeps no request
         return walk
 
     def arguments(self, field: Any, details: Details) -> dict[str, Any]:
+        """A nested field's arguments: its walk's shaping variables are the same in every
+        request the walk serves."""
         return get_argument_values(
             field, details[0].node, self.variables, details[0].fragment_variable_values
         )
@@ -340,9 +362,13 @@ class Walk:
             args = self.arguments(field, details)
             if not primed.accepts(args):
                 return None
-            value, batcher = primed.value, self.batcher
+            value = primed.value
             return Step(
-                key, field.type, details, lambda source: value(source, args, batcher), primed.inner
+                key,
+                field.type,
+                details,
+                lambda source: value(source, args, BATCHER.get()),
+                primed.inner,
             )
         definition = field.extensions.get("strawberry-definition")
         if not isinstance(definition, StrawberryField) or field.args:
@@ -355,16 +381,38 @@ class Walk:
         read: Callable[[Any], Any] = resolver.wrapped_func  # type: ignore[assignment]
         return Step(key, field.type, details, read)
 
-    async def run(self) -> dict[str, Any]:
-        """The operation's data."""
-        values = [run(self, args, step.details) for step, run, args in self.roots]
+    async def run(self, executor: Any) -> dict[str, Any]:
+        """The operation's data for the request `executor` runs."""
+        variables = executor.variable_values
+        # What resolvers read from their info, for the root runners.
+        info = SimpleNamespace(
+            context=executor.context_value,
+            fragments=executor.fragment_definitions,
+            variable_values=variables.coerced,
+        )
+        values = [
+            run(
+                self,
+                info,
+                {}
+                if field is None
+                else get_argument_values(
+                    field, step.details[0].node, variables, step.details[0].fragment_variable_values
+                ),
+                step.details,
+            )
+            for step, run, field, _ in self.roots
+        ]
         done = await asyncio.gather(*values) if len(values) > 1 else [await values[0]]
-        return {
-            step.key: value
-            if step.type is None
-            else self.completer(step.type, step.details, step.inner)(value)
-            for (step, _, _), value in zip(self.roots, done, strict=True)
-        }
+        # Completion runs at once, with no await, so no other request's loader comes between.
+        token = BATCHER.set(executor.context_value.batcher)
+        try:
+            return {
+                step.key: value if complete is None else complete(value)
+                for (step, _, _, complete), value in zip(self.roots, done, strict=True)
+            }
+        finally:
+            BATCHER.reset(token)
 
     def completer(self, type_: GraphQLOutputType, details: Details, scope: str) -> Complete:
         """What makes a value of `type_` (selecting `details`' subfields) its response form,
@@ -459,5 +507,101 @@ def _serializer(type_: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> C
     return _nulls(inner, non_null)
 
 
-async def _typename(walk: Walk, args: dict[str, Any], details: Details) -> str:
+async def _typename(walk: Walk, info: Any, args: dict[str, Any], details: Details) -> str:
     return str(walk.schema.query_type.name)
+
+
+class _Variables(Visitor):
+    """The names of the variables in a node."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> None:
+        self.names.add(node.name.value)
+
+
+def _variables(node: Node) -> set[str]:
+    found = _Variables()
+    visit(node, found)
+    return found.names
+
+
+def shaping(operation: Any, fragments: dict[str, Any]) -> tuple[str, ...]:
+    """The variables a walk of `operation` is made with: those of its directives (which
+    fields there are) and of the arguments below its root fields (what the plans keep). A
+    root field's own arguments are read per request; a named fragment's variables all
+    count, wherever it is spread."""
+    names: set[str] = set()
+
+    def scan(selection_set: SelectionSetNode, root: bool) -> None:
+        for selection in selection_set.selections:
+            for directive in selection.directives or ():
+                names.update(_variables(directive))
+            if isinstance(selection, FieldNode):
+                if not root:
+                    for argument in selection.arguments or ():
+                        names.update(_variables(argument))
+                if selection.selection_set is not None:
+                    scan(selection.selection_set, False)
+            elif isinstance(selection, InlineFragmentNode):
+                scan(selection.selection_set, root)
+            elif isinstance(selection, FragmentSpreadNode) and (
+                fragment := fragments.get(selection.name.value)
+            ):
+                names.update(_variables(fragment))
+
+    scan(operation.selection_set, True)
+    return tuple(sorted(names))
+
+
+def _frozen(value: Any) -> Hashable:
+    """A variable's value as a key (a list or an input object as tuples)."""
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(each)) for key, each in value.items()))
+    if isinstance(value, list):
+        return tuple(_frozen(each) for each in value)
+    return value  # type: ignore[no-any-return]
+
+
+def _keep(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(cache) >= (MOST_WALKS if cache is _walks else MOST_OPERATIONS):
+        del cache[next(iter(cache))]
+    cache[key] = value
+
+
+# (schema, operation) -> the operation's shaping variables; (schema, operation, their
+# values) -> its walk, None when it cannot be walked. Each entry holds what its key's ids
+# name, so an id is not reused while it is a key.
+_shaped: dict[tuple[int, int], tuple[Any, Any, tuple[str, ...]]] = {}
+_walks: dict[tuple[int, int, Hashable], tuple[Any, Any, Walk | None]] = {}
+
+
+def walk_for(executor: Any, root_type: GraphQLObjectType, grouped: dict[str, Details]) -> Any:
+    """The walk completing this request's operation, or None if graphql-core must.
+
+    Working out a walk (collecting each level's fields, coercing nested arguments, making
+    the completers) cost about a fifth of a profile request's CPU; it depends only on the
+    operation and its shaping variables, so a walk is made once for each of those.
+    """
+    schema, operation = executor.schema, executor.operation
+    if root_type is not schema.query_type or not isinstance(
+        getattr(executor.context_value, "batcher", None), Batcher
+    ):
+        return None
+    known = _shaped.get((id(schema), id(operation)))
+    if known is None or known[0] is not schema or known[1] is not operation:
+        known = (schema, operation, shaping(operation, executor.fragment_definitions))
+        _keep(_shaped, (id(schema), id(operation)), known)
+    coerced = executor.variable_values.coerced
+    try:
+        shape = tuple(_frozen(coerced.get(name, ABSENT)) for name in known[2])
+        key = (id(schema), id(operation), shape)
+        walked = _walks.get(key)
+    except TypeError:  # a value that is no key: a walk for this request alone
+        return Walk.of(executor, root_type, grouped)
+    if walked is None or walked[0] is not schema or walked[1] is not operation:
+        walked = (schema, operation, Walk.of(executor, root_type, grouped))
+        _keep(_walks, key, walked)
+    return walked[2]

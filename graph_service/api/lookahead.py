@@ -157,10 +157,14 @@ async def find_author(info: Ctx, id: str, selections: list[Selection]) -> Author
     """The `author` field: the author `id` selecting `selections`, its profile's first pages
     loaded in one statement when it selects any (its fields would cost a statement each,
     level by level)."""
+    return await author_with(info, id, profile(selections))
+
+
+async def author_with(info: Ctx, id: str, wanted: Profile) -> Author | None:
+    """The author `id` with the parts of its profile `wanted` loaded ahead."""
     parsed = parse_id(id, "Author")
     if parsed is None:
         return None
-    wanted = profile(selections)
     if not wanted:
         return await entity(info, id, "Author")  # type: ignore[return-value]
     found = await load_profile(batcher(info), parsed, wanted)

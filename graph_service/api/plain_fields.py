@@ -18,7 +18,7 @@ from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
-from graph_service.api.direct import Walk
+from graph_service.api.direct import walk_for
 
 # name -> (attribute, serialize, non-null) for each plain field of a type.
 Plain = dict[str, tuple[str, Any, bool]]
@@ -92,7 +92,7 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         walk = None
         if not serially and not getattr(self.middleware_manager, "middlewares", None):
-            walk = Walk.of(self, root_type, grouped_field_set)
+            walk = walk_for(self, root_type, grouped_field_set)
         if walk is None:
             return super().execute_root_grouped_field_set(
                 root_type, root_value, grouped_field_set, serially, position_context
@@ -100,7 +100,7 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
 
         async def direct() -> Any:
             try:
-                return await walk.run()
+                return await walk.run(self)
             except Exception:  # graphql-core gives the standard result or error
                 result = super(PlainFieldExecutor, self).execute_root_grouped_field_set(
                     root_type, root_value, grouped_field_set, serially, position_context

@@ -914,25 +914,31 @@ def test_direct_completion_answers_as_graphql_core_does(
 ) -> None:
     """Operations whose fields the direct walk can complete are answered by it, with the
     same response graphql-core gives; anything else, or anything it cannot settle, goes to
-    graphql-core."""
+    graphql-core. A walk is made once per operation and shaping variables, and shared."""
     walked: list[bool] = []
-    run = graph_service.api.direct.Walk.run
+    run, made = graph_service.api.direct.Walk.run, graph_service.api.direct.Walk.of
+    walks: list[Any] = []
 
-    async def counted(self: Any) -> Any:
+    async def counted(self: Any, executor: Any) -> Any:
         try:
-            data = await run(self)
+            data = await run(self, executor)
         except Exception:
             walked.append(False)
             raise
         walked.append(True)
         return data
 
+    def making(executor: Any, root_type: Any, grouped: Any) -> Any:
+        walks.append(made(executor, root_type, grouped))
+        return walks[-1]
+
     monkeypatch.setattr(graph_service.api.direct.Walk, "run", counted)
+    monkeypatch.setattr(graph_service.api.direct.Walk, "of", making)
 
     def both(query: str, variables: dict[str, Any]) -> tuple[Any, Any]:
         direct = api.client.post("/graphql", json={"query": query, "variables": variables})
         with monkeypatch.context() as patch:
-            patch.setattr(graph_service.api.direct, "ROOTS", {})
+            patch.setattr(graph_service.api.plain_fields, "walk_for", lambda *args: None)
             standard = api.client.post("/graphql", json={"query": query, "variables": variables})
         assert direct.status_code == standard.status_code
         first, second = direct.json(), standard.json()
@@ -957,6 +963,15 @@ def test_direct_completion_answers_as_graphql_core_does(
         direct, standard = both(DIRECT, variables | changed)
         assert direct == standard
     assert walked == [True] * 3
+    assert len(walks) == 3  # the nested variables shape each walk
+    # Another author, and the first shape again: the first walk serves it, with this
+    # request's root arguments and loader.
+    others = top_author(loaded, skip=1)
+    direct, standard = both(DIRECT, variables | {"id": others})
+    assert direct == standard
+    assert direct["data"]["author"]["id"] == others
+    assert len(walks) == 3
+    assert walked == [True] * 4
     direct, standard = both(W1_SERVICE, {"id": author})
     assert direct == standard
     assert direct["data"]["author"]["works"]["nodes"]
