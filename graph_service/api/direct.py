@@ -318,9 +318,7 @@ class Walk:
     def arguments(self, field: Any, details: Details) -> dict[str, Any]:
         """A nested field's arguments: its walk's shaping variables are the same in every
         request the walk serves."""
-        return get_argument_values(
-            field, details[0].node, self.variables, details[0].fragment_variable_values
-        )
+        return _arguments(field, details, self.variables)
 
     def settles(self, type_: GraphQLOutputType, details: Details, scope: str) -> bool:
         """Whether every field selected under a value of `type_` can be completed here."""
@@ -394,11 +392,7 @@ class Walk:
             run(
                 self,
                 info,
-                {}
-                if field is None
-                else get_argument_values(
-                    field, step.details[0].node, variables, step.details[0].fragment_variable_values
-                ),
+                {} if field is None else _arguments(field, step.details, variables),
                 step.details,
             )
             for step, run, field, _ in self.roots
@@ -469,6 +463,13 @@ class Walk:
 
         self.objects[key] = complete
         return complete
+
+
+def _arguments(field: Any, details: Details, variables: Any) -> dict[str, Any]:
+    """A field's arguments, coerced by graphql-core with `variables`."""
+    return get_argument_values(
+        field, details[0].node, variables, details[0].fragment_variable_values
+    )
 
 
 def _nulls(complete: Complete, non_null: bool) -> Complete:
@@ -565,8 +566,9 @@ def _frozen(value: Any) -> Hashable:
     return value  # type: ignore[no-any-return]
 
 
-def _keep(cache: dict[Any, Any], key: Any, value: Any) -> None:
-    if len(cache) >= (MOST_WALKS if cache is _walks else MOST_OPERATIONS):
+def _keep(cache: dict[Any, Any], most: int, key: Any, value: Any) -> None:
+    """Keep `value` under `key`, the oldest entry dropped when `cache` holds `most`."""
+    if len(cache) >= most:
         del cache[next(iter(cache))]
     cache[key] = value
 
@@ -593,7 +595,7 @@ def walk_for(executor: Any, root_type: GraphQLObjectType, grouped: dict[str, Det
     known = _shaped.get((id(schema), id(operation)))
     if known is None or known[0] is not schema or known[1] is not operation:
         known = (schema, operation, shaping(operation, executor.fragment_definitions))
-        _keep(_shaped, (id(schema), id(operation)), known)
+        _keep(_shaped, MOST_OPERATIONS, (id(schema), id(operation)), known)
     coerced = executor.variable_values.coerced
     try:
         shape = tuple(_frozen(coerced.get(name, ABSENT)) for name in known[2])
@@ -603,5 +605,5 @@ def walk_for(executor: Any, root_type: GraphQLObjectType, grouped: dict[str, Det
         return Walk.of(executor, root_type, grouped)
     if walked is None or walked[0] is not schema or walked[1] is not operation:
         walked = (schema, operation, Walk.of(executor, root_type, grouped))
-        _keep(_walks, key, walked)
+        _keep(_walks, MOST_WALKS, key, walked)
     return walked[2]
