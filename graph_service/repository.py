@@ -280,6 +280,13 @@ class Repository:
         """Raise DatabaseUnavailable unless the database answers within a few seconds."""
         try:
             async with asyncio.timeout(PING_TIMEOUT):
+                if self.unreachable:
+                    # A server that accepts connections again takes requests again at once:
+                    # a restarted one's first statement of any kind waits a second or more
+                    # for its cold JVM, and requests held back until this probe's own
+                    # statement answered would start only after it instead of beside it.
+                    await self._probe.verify_connectivity()
+                    self.unreachable = False
                 # execute_query retries on a fresh connection when pooled ones died with a
                 # restarted server, so readiness comes back with the server.
                 await self._probe.execute_query(
