@@ -280,7 +280,7 @@ async def refresh_importance(repository: Repository) -> int:
         await repository.write(
             Statement.RANK_IMPORTANCE, {"topics": batch}, tx_timeout=WRITE_TIMEOUT
         )
-    after: str | None = None
+    after = ""
     while True:
         done = (
             await repository.write(
@@ -301,18 +301,27 @@ async def refresh_papers(
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP),
     progress: Progress | None = None,
     whole: bool | None = None,
+    seconds: dict[str, float] | None = None,
 ) -> tuple[int, int]:
     """What every load ends with: the similarity lists of :Stale papers made again with
     (top K, hub cap) (every list at once with `whole`, see refresh_similarity), every paper
     ranked, then the ranked neighbours of the hubs next to what `mark_changes` marked before
-    the refresh (of `every_hub` with it). Returns (lists made, papers ranked)."""
+    the refresh (of `every_hub` with it). Returns (lists made, papers ranked); each step's
+    seconds go into `seconds` (refresh, importance, hubs) when given."""
     progress = progress or Progress()
+    seconds = {} if seconds is None else seconds
+    started = time.perf_counter()
     progress.start("refreshing similar papers", None)
     lists = await refresh_similarity(repository, *similar, whole=whole)
+    seconds["refresh"] = time.perf_counter() - started
+    started = time.perf_counter()
     progress.start("ranking papers", None)
     ranked = await refresh_importance(repository)
+    seconds["importance"] = time.perf_counter() - started
+    started = time.perf_counter()
     progress.start("ranking hubs' neighbours", None)
     await (rank_hubs(repository) if every_hub else rank_changed_hubs(repository))
+    seconds["hubs"] = time.perf_counter() - started
     return lists, ranked
 
 

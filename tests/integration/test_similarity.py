@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from graph_service import generator
+from graph_service import generator, store
 from graph_service.cli import app as cli
 from graph_service.repository import Repository
 from graph_service.similarity import OPENALEX_WEIGHT, id_rank, similar_lists
@@ -258,6 +258,20 @@ def test_an_author_left_without_works_ranks_at_zero(
     assert authors["A9100000002"] == 0.0
     assert isinstance(authors["A9100000002"], float)
     assert authors["A9100000001"] > 0.0
+
+
+def test_authors_ranked_one_per_batch_equal_all_at_once(
+    neo4j_target: Neo4jTarget, small: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The batches follow the authors' ids from '' on; one author per batch walks every id
+    # boundary, and none may be skipped or ranked twice.
+    query = "MATCH (a:Author) RETURN a.id AS id, a.importance AS importance ORDER BY id"
+    at_once = cypher(small, query)
+    assert len(at_once) >= 2
+    cypher(small, "MATCH (a:Author) REMOVE a.importance")
+    monkeypatch.setattr(store, "AUTHOR_BATCH", 1)
+    with_repository(neo4j_target, refresh_importance)
+    assert cypher(small, query) == at_once
 
 
 @pytest.fixture
