@@ -34,6 +34,11 @@ from graph_service.localserver import LocalServer
 SEED = 7
 HEAP = "2g"
 PAGECACHE = "1g"
+# `--pagecache store`: a page cache that holds the store, as docs/scaling.md sizes a server
+# (the store is about 6.6 kB per paper), short of what the machine has beside the heap, the
+# command and the system.
+STORE_BYTES_PER_PAPER = 7_500
+RESERVED = 6 * 2**30
 
 
 @dataclass
@@ -87,11 +92,19 @@ def generated(papers: int) -> Path:
     return source
 
 
-def load(papers: int, source: Path, scratch: Path) -> dict[str, object]:
+def pagecache_for(papers: int, option: str) -> str:
+    """The page cache `--pagecache` asks for: as given, or `store` sized to hold the store."""
+    if option != "store":
+        return option
+    room = psutil.virtual_memory().total - RESERVED
+    return f"{min(papers * STORE_BYTES_PER_PAPER, room) // 2**20}m"
+
+
+def load(papers: int, source: Path, scratch: Path, pagecache: str) -> dict[str, object]:
     """One bulk load of `source` into a fresh home under `scratch`, measured."""
     server = LocalServer(scratch / f"home-{papers}")
     server.install()
-    server.start(bolt_port=free_port(), http_port=free_port(), heap=HEAP, pagecache=PAGECACHE)
+    server.start(bolt_port=free_port(), http_port=free_port(), heap=HEAP, pagecache=pagecache)
     try:
         status = server.status()
         env = {
@@ -131,6 +144,7 @@ def load(papers: int, source: Path, scratch: Path) -> dict[str, object]:
         shutil.rmtree(server.home, ignore_errors=True)
     return {
         "papers": papers,
+        "pagecache": pagecache,
         "loaded": int(loaded.group(1).replace(",", "")) if loaded else 0,
         "input_mb": source.stat().st_size / 2**20,
         "wall_s": wall,
@@ -149,9 +163,10 @@ def load(papers: int, source: Path, scratch: Path) -> dict[str, object]:
 def report(rows: list[dict[str, object]], command: str) -> str:
     lines = [
         "| papers | whole load | of which neo4j-admin import | ratio | reading | CSV (DuckDB) "
-        "| similarity lists | schema (indexes) | ranking | the rest (restart) "
-        "| peak RSS: command | one worker | workers together | neo4j-admin JVM | store |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| similarity lists | schema (indexes) | ranking: importance | hubs | the rest (restart) "
+        "| page cache | peak RSS: command | one worker | workers together | neo4j-admin JVM "
+        "| store |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         steps = r["steps"]
@@ -159,13 +174,14 @@ def report(rows: list[dict[str, object]], command: str) -> str:
         lines.append(
             f"| {r['papers']:,} | {r['wall_s']:.0f} s | {steps['import']:.0f} s "
             f"| **{r['ratio']:.2f}x** | {steps['reading']:.0f} s | {steps['csv']:.0f} s "
-            f"| {steps['lists']:.0f} s | {steps['schema']:.0f} s | {steps['ranking']:.0f} s "
-            f"| {r['wall_s'] - sum(steps.values()):.0f} s "
+            f"| {steps['lists']:.0f} s | {steps['schema']:.0f} s | {steps['importance']:.0f} s "
+            f"| {steps['hubs']:.0f} s | {r['wall_s'] - sum(steps.values()):.0f} s "
+            f"| {r['pagecache']} "
             f"| **{r['command_mb']:,.0f} MB** | {r['worker_mb']:,.0f} MB "
             f"| {r['workers_mb']:,.0f} MB | {r['admin_mb']:,.0f} MB | {r['store_mb']:,.0f} MB |"
         )
     return (
-        "\n".join(lines) + f"\n\nCommand: `{command}`. Neo4j heap {HEAP}, page cache {PAGECACHE}; "
+        "\n".join(lines) + f"\n\nCommand: `{command}`. Neo4j heap {HEAP}; "
         f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores. "
         "The whole load is the CLI command's wall time; the neo4j-admin import is its step "
         "on the converted files, in the same run.\n"
@@ -176,15 +192,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, action="append", help="repeat for several sizes")
     parser.add_argument("--output", type=Path, help="also write the markdown table here")
+    parser.add_argument(
+        "--pagecache",
+        action="append",
+        help=f"Neo4j's page cache, e.g. 1g, or `store` to hold the store (default {PAGECACHE}); "
+        "repeat to load each size with each",
+    )
     options = parser.parse_args()
     sizes = options.papers or [1_000_000]
     scratch = CACHE / "bulk-scale"
+    caches = options.pagecache or [PAGECACHE]
     rows = []
     for papers in sizes:
         source = generated(papers)
-        rows.append(load(papers, source, scratch))
-        print(rows[-1], flush=True)
-    command = "python -m bench.bulk_scale " + " ".join(f"--papers {p}" for p in sizes)
+        for cache in caches:
+            rows.append(load(papers, source, scratch, pagecache_for(papers, cache)))
+            print(rows[-1], flush=True)
+    command = "python -m bench.bulk_scale " + " ".join(
+        [*(f"--papers {p}" for p in sizes), *(f"--pagecache {c}" for c in options.pagecache or [])]
+    )
     text = report(rows, command)
     print(text)
     if options.output:

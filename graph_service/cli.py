@@ -487,15 +487,13 @@ def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
         with ConsoleProgress(err) as progress:
             # The lists came with the import; papers a write marked since are made again.
             lists, report.ranked_papers = await refresh_papers(
-                repository, True, settings.similar, progress
+                repository, True, settings.similar, progress, seconds=bulk.seconds
             )
             report.refreshed_papers += lists
 
     started = time.perf_counter()
     with_repository(ctx, finish)
-    finished = time.perf_counter() - started
-    bulk.seconds["ranking"] = finished - bulk.seconds["schema"]
-    report.seconds += finished
+    report.seconds += time.perf_counter() - started
     out.print(report.summary("works") + " (bulk import)", highlight=False, soft_wrap=True)
     steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in bulk.seconds.items())
     out.print(f"steps: {steps}", highlight=False, soft_wrap=True)
