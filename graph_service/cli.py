@@ -280,7 +280,8 @@ class Loop(StrEnum):
 
 class Http(StrEnum):
     """uvicorn's HTTP/1.1 parsers. h11 is the default: httptools refuses a URL over 64 KiB
-    before the service sees it, with a plain-text 400 instead of a GraphQL error."""
+    before the service sees it, with a plain-text 400 instead of a GraphQL error. With h11 each
+    response goes out in one write (graph_service/wire.py)."""
 
     h11 = "h11"
     httptools = "httptools"
@@ -316,13 +317,16 @@ def serve(
         f"GraphQL: http://{bind_host}:{bind_port}/graphql "
         f"({processes} worker process{'es' if processes > 1 else ''})"
     )
+    from graph_service.wire import H11JoinedProtocol
+
+    protocol: type[asyncio.Protocol] | str = H11JoinedProtocol if http is Http.h11 else http.value
     if processes == 1:
         uvicorn.run(
             create_app(settings),
             host=bind_host,
             port=bind_port,
             loop=loop.value,
-            http=http.value,
+            http=protocol,
             log_level="info",
         )
         return
@@ -339,7 +343,7 @@ def serve(
         host=bind_host,
         port=bind_port,
         loop=loop.value,
-        http=http.value,
+        http=protocol,
         log_level="info",
     )
 
