@@ -305,6 +305,7 @@ def serve(
     import uvicorn
 
     from graph_service.app import create_app
+    from graph_service.wire import H11JoinedProtocol
 
     configured = settings_of(ctx)
     bind_host = host or configured.host
@@ -317,8 +318,6 @@ def serve(
         f"GraphQL: http://{bind_host}:{bind_port}/graphql "
         f"({processes} worker process{'es' if processes > 1 else ''})"
     )
-    from graph_service.wire import H11JoinedProtocol
-
     protocol: type[asyncio.Protocol] | str = H11JoinedProtocol if http is Http.h11 else http.value
     if processes == 1:
         uvicorn.run(

@@ -11,6 +11,7 @@ import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from graph_service.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF, ArxivPaper
@@ -310,19 +311,22 @@ async def refresh_papers(
     seconds go into `seconds` (refresh, importance, hubs) when given."""
     progress = progress or Progress()
     seconds = {} if seconds is None else seconds
-    started = time.perf_counter()
-    progress.start("refreshing similar papers", None)
-    lists = await refresh_similarity(repository, *similar, whole=whole)
-    seconds["refresh"] = time.perf_counter() - started
-    started = time.perf_counter()
-    progress.start("ranking papers", None)
-    ranked = await refresh_importance(repository)
-    seconds["importance"] = time.perf_counter() - started
-    started = time.perf_counter()
-    progress.start("ranking hubs' neighbours", None)
-    await (rank_hubs(repository) if every_hub else rank_changed_hubs(repository))
-    seconds["hubs"] = time.perf_counter() - started
+    with _step(progress, "refreshing similar papers", seconds, "refresh"):
+        lists = await refresh_similarity(repository, *similar, whole=whole)
+    with _step(progress, "ranking papers", seconds, "importance"):
+        ranked = await refresh_importance(repository)
+    with _step(progress, "ranking hubs' neighbours", seconds, "hubs"):
+        await (rank_hubs(repository) if every_hub else rank_changed_hubs(repository))
     return lists, ranked
+
+
+@contextmanager
+def _step(progress: Progress, label: str, seconds: dict[str, float], key: str) -> Iterator[None]:
+    """Show `label` while the block runs; its seconds go into `seconds[key]`."""
+    progress.start(label, None)
+    started = time.perf_counter()
+    yield
+    seconds[key] = time.perf_counter() - started
 
 
 async def upsert_records(
