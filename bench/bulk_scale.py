@@ -27,9 +27,9 @@ from pathlib import Path
 import psutil
 
 from bench.graph import CACHE, store_bytes
-from graph_service import generator
-from graph_service.host import free_port
-from graph_service.localserver import LocalServer
+from graph_service.devdata import generator
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 
 SEED = 7
 HEAP = "2g"

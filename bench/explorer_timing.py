@@ -21,7 +21,7 @@ from typing import Any
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from bench.graph import throwaway_graph
-from graph_service.served import served
+from graph_service.http.child import served
 
 ARGS = [
     "--no-sandbox",

@@ -16,14 +16,14 @@ from typing import Any, NamedTuple
 import neo4j
 
 from bench.workloads import SEED, repository_for
-from graph_service import generator
-from graph_service.bulk import BulkImport
-from graph_service.host import free_port
-from graph_service.hubs import rank_hubs
-from graph_service.importer import Importer
-from graph_service.localserver import LocalServer
-from graph_service.records import Report
-from graph_service.statements import cypher_dir, read_folder
+from graph_service.db.statements import cypher_dir, read_folder
+from graph_service.devdata import generator
+from graph_service.ingest.bulk import BulkImport
+from graph_service.ingest.hubs import rank_hubs
+from graph_service.ingest.importer import Importer
+from graph_service.ingest.records import Report
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 
 CACHE = Path(__file__).resolve().parent.parent / ".bench"
 

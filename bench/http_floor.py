@@ -36,8 +36,8 @@ from starlette.routing import Route
 from bench.graph import CACHE, prepare_graph
 from bench.suite import Clients, run_phase, start_servers, stop_process, wait_http
 from bench.workloads import Call, build_calls
-from graph_service.host import free_port
-from graph_service.repository import read_auto
+from graph_service.db.repository import read_auto
+from graph_service.localneo4j.host import free_port
 
 SYSTEMS = ("floor", "bare", "service", "peer")
 Levels = list[list[tuple[str, dict[str, Any]]]]

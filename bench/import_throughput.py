@@ -21,15 +21,15 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from graph_service import generator
-from graph_service.bulk import BulkImport
-from graph_service.host import free_port
-from graph_service.importer import Importer
-from graph_service.localserver import LocalServer
-from graph_service.records import Rejects, Report, file_lines, read_works
-from graph_service.repository import Ran, Repository
+from graph_service.db.repository import Ran, Repository
+from graph_service.db.statements import Statement
+from graph_service.devdata import generator
+from graph_service.ingest.bulk import BulkImport
+from graph_service.ingest.importer import Importer
+from graph_service.ingest.records import Rejects, Report, file_lines, read_works
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 from graph_service.settings import Settings
-from graph_service.statements import Statement
 
 HEAP = "2g"
 HEADER = """# Import throughput

@@ -26,7 +26,7 @@ import aiohttp
 import psutil
 
 from bench.graph import throwaway_graph
-from graph_service.served import served
+from graph_service.http.child import served
 
 HEAVY = (
     "query($id: ID!) { "

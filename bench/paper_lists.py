@@ -20,9 +20,9 @@ from typing import Any
 import neo4j
 
 from bench.graph import throwaway_graph
-from graph_service.api.papers import PaperFilter, PaperOrder, parameters_for
-from graph_service.served import served
-from graph_service.statements import Catalog, Statement
+from graph_service.api.resolvers.papers import PaperFilter, PaperOrder, parameters_for
+from graph_service.db.statements import Catalog, Statement
+from graph_service.http.child import served
 
 # What the paper list page asks for each paper (seed page 002).
 LIST = """query($filter: PaperFilter, $order: PaperOrder, $after: String,

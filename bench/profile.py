@@ -22,8 +22,8 @@ from pyinstrument import Profiler
 
 from bench.graph import CACHE, prepare_graph
 from bench.workloads import build_calls
-from graph_service.app import create_app
-from graph_service.host import free_port
+from graph_service.http.app import create_app
+from graph_service.localneo4j.host import free_port
 from graph_service.settings import Settings
 
 

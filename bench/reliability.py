@@ -57,12 +57,12 @@ from hypothesis_graphql import Mode, mutations, queries
 from bench.graph import Graph, throwaway_graph
 from bench.overload import PROFILE  # the explorer's profile, as the overload script sends it
 from bench.paper_lists import percentile
-from graph_service import generator
-from graph_service.demo import DEMO_WORKS
-from graph_service.host import free_port
-from graph_service.served import Served, served
+from graph_service.db.statements import Statement
+from graph_service.devdata import generator
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.http.child import Served, served
+from graph_service.localneo4j.host import free_port
 from graph_service.settings import Settings
-from graph_service.statements import Statement
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "reliability.md"

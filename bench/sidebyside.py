@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from bench.graph import CACHE, prepare_graph
 from bench.suite import Clients, run_phase
 from bench.workloads import build_calls
-from graph_service.served import served
+from graph_service.http.child import served
 
 CONCURRENCY = 32
 

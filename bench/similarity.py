@@ -35,14 +35,14 @@ import neo4j
 from bench.graph import store_bytes, throwaway_graph
 from bench.paper_lists import percentile, post
 from bench.workloads import repository_for
-from graph_service.bulk import BulkImport
-from graph_service.localserver import LocalServer
-from graph_service.records import Report
-from graph_service.repository import Repository
-from graph_service.served import served
-from graph_service.similarity import OPENALEX_WEIGHT
-from graph_service.statements import Catalog, Statement, cypher_dir, read_folder
-from graph_service.store import refresh_importance, refresh_similarity
+from graph_service.db.repository import Repository
+from graph_service.db.statements import Catalog, Statement, cypher_dir, read_folder
+from graph_service.http.child import served
+from graph_service.ingest.bulk import BulkImport
+from graph_service.ingest.records import Report
+from graph_service.ingest.similarity import OPENALEX_WEIGHT
+from graph_service.ingest.store import refresh_importance, refresh_similarity
+from graph_service.localneo4j.server import LocalServer
 
 BENCH = read_folder(cypher_dir() / "bench")
 

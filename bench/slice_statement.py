@@ -21,8 +21,8 @@ import neo4j
 
 from bench.graph import throwaway_graph
 from bench.workloads import sample_centres
-from graph_service.api.slices import slice_parameters
-from graph_service.statements import Catalog
+from graph_service.api.resolvers.slices import slice_parameters
+from graph_service.db.statements import Catalog
 
 
 def timed(driver: neo4j.Driver, text: str, parameters: dict[str, Any]) -> tuple[float, Any]:

@@ -11,13 +11,13 @@ from typing import Any
 import neo4j
 
 from graph_service.api import Context, build_schema
-from graph_service.api.batching import Batcher
-from graph_service.api.slices import slice_parameters
+from graph_service.api.execution.batching import Batcher
+from graph_service.api.resolvers.fulltext import lucene_query
+from graph_service.api.resolvers.slices import slice_parameters
 from graph_service.api.types import ALL_LABELS
-from graph_service.localserver import LocalServer
-from graph_service.repository import Ran, Repository
-from graph_service.search import lucene_query
-from graph_service.statements import Composed, cypher_dir, read_folder
+from graph_service.db.repository import Ran, Repository
+from graph_service.db.statements import Composed, cypher_dir, read_folder
+from graph_service.localneo4j.server import LocalServer
 
 SEED = 7
 # What the peer's slice query takes of the statement's parameters (the rest it fixes itself).

@@ -13,8 +13,8 @@ import neo4j
 import pytest
 from pydantic import SecretStr
 
-from graph_service.host import free_port
-from graph_service.localserver import LocalServer
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 from graph_service.settings import Settings
 from tests.graphdump import wipe
 

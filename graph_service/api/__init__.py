@@ -2,7 +2,7 @@
 schema that puts them together (`build_schema`)."""
 
 from graph_service.api.context import Context
+from graph_service.api.resolvers.slices import warm_up
 from graph_service.api.schema import build_schema
-from graph_service.api.slices import warm_up
 
 __all__ = ["Context", "build_schema", "warm_up"]

@@ -8,9 +8,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info
 
-from graph_service import arxiv, openalex
-from graph_service.api.batching import Batcher
-from graph_service.repository import Repository
+from graph_service.api.execution.batching import Batcher
+from graph_service.db.repository import Repository
+from graph_service.ingest import arxiv, openalex
 from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 

@@ -8,16 +8,15 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.extensions import MaxTokensLimiter, ParserCache
 
-from graph_service.api.admission import Admission
-from graph_service.api.connections import DEFAULT_PAGE, Connection
 from graph_service.api.context import Ctx
-from graph_service.api.guard import DOCUMENT_CACHE, RequestGuard
-from graph_service.api.limits import MAX_TOKENS
-from graph_service.api.lookahead import find_author
-from graph_service.api.mutations import Mutation
-from graph_service.api.papers import PaperFilter, PaperOrder, select_papers
-from graph_service.api.plain_fields import PlainFieldExecutor
-from graph_service.api.slices import (
+from graph_service.api.execution.executor import PlainFieldExecutor
+from graph_service.api.execution.lookahead import find_author
+from graph_service.api.guard.admission import Admission
+from graph_service.api.guard.extension import DOCUMENT_CACHE, RequestGuard
+from graph_service.api.guard.limits import MAX_TOKENS
+from graph_service.api.resolvers.mutation import Mutation
+from graph_service.api.resolvers.papers import PaperFilter, PaperOrder, select_papers
+from graph_service.api.resolvers.slices import (
     DEFAULT_LIMIT,
     DEFAULT_PER_NODE,
     MAX_DEPTH,
@@ -46,9 +45,10 @@ from graph_service.api.types import (
     resolve,
     search_hits,
 )
+from graph_service.api.types.connection import DEFAULT_PAGE, Connection
+from graph_service.db.statements import Statement
 from graph_service.errors import ErrorPolicy, InvalidInput, check_order, check_range
 from graph_service.settings import DEFAULT_COST_BUDGET, HEAVY_AT_ONCE, MOST_AT_ONCE
-from graph_service.statements import Statement
 
 MAX_IDS = 100
 

@@ -10,9 +10,9 @@ import neo4j
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from graph_service import generator
-from graph_service.demo import DEMO_ARXIV, DEMO_WORKS
-from graph_service.served import served
+from graph_service.devdata import generator
+from graph_service.devdata.demo import DEMO_ARXIV, DEMO_WORKS
+from graph_service.http.child import served
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.browsing import CHROMIUM, CHROMIUM_ARGS

@@ -16,13 +16,13 @@ from typing import Any
 import neo4j
 import pytest
 
-import graph_service.api.direct
-import graph_service.api.paths
-import graph_service.api.slices
+import graph_service.api.execution.direct
+import graph_service.api.resolvers.paths
+import graph_service.api.resolvers.slices
 from bench.workloads import SEARCH_SERVICE, W1_SERVICE
-from graph_service import generator
 from graph_service.api import build_schema
-from graph_service.demo import DEMO_WORKS
+from graph_service.devdata import generator
+from graph_service.devdata.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import (
@@ -675,7 +675,7 @@ WHERE all(x IN nodes(p) WHERE NOT coalesce(x.stub, false))
 RETURN length(p) AS length"""
 
 
-@pytest.mark.parametrize("hub_degree", [graph_service.api.paths.HUB_DEGREE, 40, 3])
+@pytest.mark.parametrize("hub_degree", [graph_service.api.resolvers.paths.HUB_DEGREE, 40, 3])
 def test_paths_between_every_kind_of_node_are_as_short_as_shortest_path(
     api: Api, loaded: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, hub_degree: int
 ) -> None:
@@ -683,7 +683,7 @@ def test_paths_between_every_kind_of_node_are_as_short_as_shortest_path(
     of every label, each edge joining the nodes it stands between, and no stub on the way.
     With hubs made common (more than 40, or 3, relationships) the search meets behind them
     in every way it can: next to a hub from either side, and between two hubs."""
-    monkeypatch.setattr(graph_service.api.paths, "HUB_DEGREE", hub_degree)
+    monkeypatch.setattr(graph_service.api.resolvers.paths, "HUB_DEGREE", hub_degree)
     ends = cypher(
         loaded,
         """MATCH (n) WHERE (n:Author OR n:Paper OR n:Topic OR n:Institution)
@@ -728,7 +728,7 @@ def test_a_path_search_that_would_run_away_stops_with_a_cost_error(
         for a, b in zip(authors, reversed(authors), strict=True)
         if (path_length(loaded, a, b) or 0) >= 4
     )
-    monkeypatch.setattr(graph_service.api.paths, budget, 20)
+    monkeypatch.setattr(graph_service.api.resolvers.paths, budget, 20)
     error = api.errors(PATH, {"a": far[0], "b": far[1], "max": 6, "p": "FULL"})[0]
     assert error["extensions"]["code"] == "COST_LIMIT"
     assert "smaller maxLength" in error["message"]
@@ -838,19 +838,19 @@ def test_plain_objects_complete_as_graphql_core_completes_them(
     variables = {"id": top_author(loaded)}
     fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     with monkeypatch.context() as patch:
-        patch.setattr("graph_service.api.plain_fields._plain", lambda parent_type: {})
+        patch.setattr("graph_service.api.execution.executor._plain", lambda parent_type: {})
         standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     assert fast.json() == standard.json()
     assert len(fast.json()["data"]["neighborhood"]["nodes"]) > 20
     # A null in a non-null field is graphql-core's error, the same either way.
-    original = graph_service.api.slices.SliceNode.__init__
+    original = graph_service.api.resolvers.slices.SliceNode.__init__
 
     def unlabelled(self: Any, **fields: Any) -> None:
         original(self, **{**fields, "label": None})
 
-    monkeypatch.setattr(graph_service.api.slices.SliceNode, "__init__", unlabelled)
+    monkeypatch.setattr(graph_service.api.resolvers.slices.SliceNode, "__init__", unlabelled)
     fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
-    monkeypatch.setattr("graph_service.api.plain_fields._plain", lambda parent_type: {})
+    monkeypatch.setattr("graph_service.api.execution.executor._plain", lambda parent_type: {})
     standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     assert fast.json()["data"] == standard.json()["data"] == {"neighborhood": None}
 
@@ -916,7 +916,10 @@ def test_direct_completion_answers_as_graphql_core_does(
     same response graphql-core gives; anything else, or anything it cannot settle, goes to
     graphql-core. A walk is made once per operation and shaping variables, and shared."""
     walked: list[bool] = []
-    run, made = graph_service.api.direct.Walk.run, graph_service.api.direct.Walk.of
+    run, made = (
+        graph_service.api.execution.direct.Walk.run,
+        graph_service.api.execution.direct.Walk.of,
+    )
     walks: list[Any] = []
 
     async def counted(self: Any, executor: Any) -> Any:
@@ -932,13 +935,13 @@ def test_direct_completion_answers_as_graphql_core_does(
         walks.append(made(executor, root_type, grouped))
         return walks[-1]
 
-    monkeypatch.setattr(graph_service.api.direct.Walk, "run", counted)
-    monkeypatch.setattr(graph_service.api.direct.Walk, "of", making)
+    monkeypatch.setattr(graph_service.api.execution.direct.Walk, "run", counted)
+    monkeypatch.setattr(graph_service.api.execution.direct.Walk, "of", making)
 
     def both(query: str, variables: dict[str, Any]) -> tuple[Any, Any]:
         direct = api.client.post("/graphql", json={"query": query, "variables": variables})
         with monkeypatch.context() as patch:
-            patch.setattr(graph_service.api.plain_fields, "walk_for", lambda *args: None)
+            patch.setattr(graph_service.api.execution.executor, "walk_for", lambda *args: None)
             standard = api.client.post("/graphql", json={"query": query, "variables": variables})
         assert direct.status_code == standard.status_code
         first, second = direct.json(), standard.json()
@@ -1100,7 +1103,7 @@ def test_unexpected_errors_are_masked_and_logged(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("graph_service.api.slices.GraphSlice.of", broken)
+    monkeypatch.setattr("graph_service.api.resolvers.slices.GraphSlice.of", broken)
     with caplog.at_level(logging.ERROR, logger="graph_service.errors"):
         response = api.client.post(
             "/graphql",

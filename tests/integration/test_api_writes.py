@@ -9,9 +9,9 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service.api.slices import SCAN_LIMIT
-from graph_service.demo import DEMO_WORKS
-from graph_service.hubs import HUB_LIST, rank_hubs
+from graph_service.api.resolvers.slices import SCAN_LIMIT
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.ingest.hubs import HUB_LIST, rank_hubs
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import (
     WRITE_TOKEN,

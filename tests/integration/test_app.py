@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
-from graph_service.app import create_app
+from graph_service.http.app import create_app
 from tests.conftest import Neo4jTarget
 
 

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph_service.cli import app as cli
-from graph_service.content import normalise_space
+from graph_service.ingest.content import normalise_space
 from tests.conftest import Neo4jTarget
 from tests.graphdump import dump, wipe
 from tests.integration.gql import api_for, cypher, load_files

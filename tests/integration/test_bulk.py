@@ -10,11 +10,11 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from graph_service import generator
 from graph_service.cli import app as cli
-from graph_service.demo import DEMO_WORKS
-from graph_service.host import free_port
-from graph_service.localserver import LocalServer
+from graph_service.devdata import generator
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget, quick_home
 from tests.graphdump import dump
 from tests.integration.gql import load_files

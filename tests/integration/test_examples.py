@@ -7,7 +7,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph_service.demo import DEMO_WORKS
+from graph_service.devdata.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import load_files

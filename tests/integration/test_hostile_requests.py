@@ -12,8 +12,8 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service.api.connections import encode_cursor
-from graph_service.demo import DEMO_WORKS
+from graph_service.api.types.connection import encode_cursor
+from graph_service.devdata.demo import DEMO_WORKS
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import WRITE_TOKEN, Api, api_for, load_files

@@ -20,14 +20,14 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from graph_service import generator
 from graph_service.cli import app as cli
-from graph_service.demo import DEMO_WORKS
-from graph_service.importer import Importer
-from graph_service.openalex import short_id
-from graph_service.records import Report
-from graph_service.repository import Repository
-from graph_service.store import upsert_records
+from graph_service.db.repository import Repository
+from graph_service.devdata import generator
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.ingest.importer import Importer
+from graph_service.ingest.openalex import short_id
+from graph_service.ingest.records import Report
+from graph_service.ingest.store import upsert_records
 from tests import reference
 from tests.conftest import Neo4jTarget
 from tests.graphdump import dump, wipe

@@ -15,12 +15,12 @@ from pydantic import SecretStr
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph_service.app import Readiness, create_app
 from graph_service.cli import app as cli
-from graph_service.demo import DEMO_ARXIV
-from graph_service.host import free_port
-from graph_service.localserver import LocalServer
-from graph_service.neo4jdist import LocalServerError
+from graph_service.devdata.demo import DEMO_ARXIV
+from graph_service.http.app import Readiness, create_app
+from graph_service.localneo4j.distribution import LocalServerError
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 from graph_service.settings import Settings
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget, quick_home
 from tests.integration.gql import load_files, readyz_once_it_is

@@ -10,10 +10,10 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service import generator
-from graph_service.api.papers import PaperFilter, parameters_for
-from graph_service.demo import DEMO_ARXIV, DEMO_WORKS
-from graph_service.statements import Catalog, Statement
+from graph_service.api.resolvers.papers import PaperFilter, parameters_for
+from graph_service.db.statements import Catalog, Statement
+from graph_service.devdata import generator
+from graph_service.devdata.demo import DEMO_ARXIV, DEMO_WORKS
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import Api, api_for, cypher, load_files

@@ -10,7 +10,7 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service.content import normalise_space
+from graph_service.ingest.content import normalise_space
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import Api, api_for, cypher, load_files

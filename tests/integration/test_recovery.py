@@ -15,13 +15,13 @@ import pytest
 from starlette.testclient import TestClient
 
 from graph_service.api import warm_up
-from graph_service.api.slices import WARM_DEPTHS
-from graph_service.app import COLD_SECONDS, create_app
-from graph_service.demo import DEMO_WORKS
-from graph_service.host import free_port
-from graph_service.localserver import LocalServer
-from graph_service.repository import Ran
-from graph_service.statements import LABELS
+from graph_service.api.resolvers.slices import WARM_DEPTHS
+from graph_service.db.repository import Ran
+from graph_service.db.statements import LABELS
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.http.app import COLD_SECONDS, create_app
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget, quick_home
 from tests.integration.gql import load_files
 

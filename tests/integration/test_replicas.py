@@ -24,14 +24,14 @@ import pytest
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph_service.api.slices import WARM_DEPTHS
-from graph_service.app import create_app
+from graph_service.api.resolvers.slices import WARM_DEPTHS
 from graph_service.cli import app as cli
-from graph_service.demo import DEMO_WORKS
-from graph_service.host import free_port
-from graph_service.localserver import LocalServer
-from graph_service.served import served
-from graph_service.statements import LABELS
+from graph_service.db.statements import LABELS
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.http.app import create_app
+from graph_service.http.child import served
+from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.server import LocalServer
 from tests.conftest import TEST_HEAP, TEST_PAGECACHE, Neo4jTarget, quick_home
 from tests.integration.gql import load_files
 

@@ -11,9 +11,9 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service.repository import Repository, plan_key
-from graph_service.statements import Catalog, Statement
-from graph_service.store import store_institutions
+from graph_service.db.repository import Repository, plan_key
+from graph_service.db.statements import Catalog, Statement
+from graph_service.ingest.store import store_institutions
 from tests.conftest import Neo4jTarget
 
 KEYS = {"keys": [{"index": 0, "id": "W-nothing-has-this-id"}]}

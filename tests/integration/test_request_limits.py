@@ -16,8 +16,8 @@ import pytest
 from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
-from graph_service.app import create_app
-from graph_service.demo import DEMO_WORKS
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.http.app import create_app
 from tests.conftest import Neo4jTarget
 from tests.graphdump import wipe
 from tests.integration.gql import Api, api_for, load_files, readyz_once_it_is, slow_statements

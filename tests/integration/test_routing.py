@@ -17,8 +17,8 @@ import pytest
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph_service.app import create_app
 from graph_service.cli import app as cli
+from graph_service.http.app import create_app
 from tests.conftest import Neo4jTarget
 
 TOKEN = "routing-test-token-0123456789"

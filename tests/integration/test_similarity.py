@@ -14,11 +14,12 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from graph_service import generator, store
 from graph_service.cli import app as cli
-from graph_service.repository import Repository
-from graph_service.similarity import OPENALEX_WEIGHT, id_rank, similar_lists
-from graph_service.store import (
+from graph_service.db.repository import Repository
+from graph_service.devdata import generator
+from graph_service.ingest import store
+from graph_service.ingest.similarity import OPENALEX_WEIGHT, id_rank, similar_lists
+from graph_service.ingest.store import (
     delete_work,
     refresh_importance,
     refresh_similarity,
@@ -421,7 +422,7 @@ def test_related_works_of_a_well_cited_paper_match_the_records(
 def sparse_lists(
     driver: neo4j.Driver, top_k: int, hub_cap: int
 ) -> dict[tuple[str, str], dict[str, Any]]:
-    """The lists graph_service.similarity makes from the graph's citations, in stored form."""
+    """The lists ingest.similarity makes from the graph's citations, in stored form."""
     ids = [row["id"] for row in cypher(driver, "MATCH (p:Paper) RETURN p.id AS id")]
     index = {id: i for i, id in enumerate(ids)}
     edges = cypher(driver, "MATCH (w:Paper)-[:CITES]->(q:Paper) RETURN w.id AS w, q.id AS q")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import psutil
 
-from graph_service.served import served
+from graph_service.http.child import served
 from tests.conftest import Neo4jTarget
 
 QUERY = json.dumps({"query": "{ serverInfo { name } }"}).encode()

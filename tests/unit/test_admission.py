@@ -6,7 +6,7 @@ import asyncio
 import time
 from contextlib import AsyncExitStack
 
-from graph_service.api.admission import ADMISSION_WAIT, COLD_PLACES, Admission
+from graph_service.api.guard.admission import ADMISSION_WAIT, COLD_PLACES, Admission
 
 
 def test_heavy_operations_past_their_lane_are_refused_while_light_ones_enter() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from graph_service.arxiv import (
+from graph_service.ingest.arxiv import (
     ArxivPaper,
     author_id,
     category_node,
@@ -17,7 +17,7 @@ from graph_service.arxiv import (
     parse_record,
     taxonomy,
 )
-from graph_service.openalex import RecordError
+from graph_service.ingest.openalex import RecordError
 
 # The first record of the shared sample, as the snapshot writes it (kept here so the unit
 # tests need no shared data).

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from graph_service import generator
-from graph_service.bulk import BulkImport
-from graph_service.localserver import LocalServer
+from graph_service.devdata import generator
+from graph_service.ingest.bulk import BulkImport
+from graph_service.localneo4j.server import LocalServer
 from tests.reference import (
     AFFILIATIONS,
     CAPPED_COLLABORATIONS,

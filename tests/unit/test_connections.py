@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from graph_service.api.connections import ahead, decode_cursor, encode_cursor
+from graph_service.api.types.connection import ahead, decode_cursor, encode_cursor
 from graph_service.errors import InvalidInput
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_service.content import abstract, arxiv_id, code_url, code_urls, normalise_space
+from graph_service.ingest.content import abstract, arxiv_id, code_url, code_urls, normalise_space
 
 
 def invert(text: str) -> dict[str, list[int]]:

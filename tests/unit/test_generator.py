@@ -6,8 +6,8 @@ import collections
 import hashlib
 from pathlib import Path
 
-from graph_service.generator import RELATED, Generator, write
-from graph_service.openalex import parse_work
+from graph_service.devdata.generator import RELATED, Generator, write
+from graph_service.ingest.openalex import parse_work
 
 
 def digest(path: Path) -> str:

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from graphql import get_introspection_query, parse, validate
 
-from graph_service.api import build_schema, limits
-from graph_service.api.limits import (
+from graph_service.api import build_schema
+from graph_service.api.guard import limits
+from graph_service.api.guard.limits import (
     MAX_FIELDS,
     MAX_REPEATS,
     LimitExceeded,

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from graph_service import host, neo4jdist
-from graph_service.localserver import LocalServer
-from graph_service.neo4jdist import LocalServerError
+from graph_service.localneo4j import distribution, host
+from graph_service.localneo4j.distribution import LocalServerError
+from graph_service.localneo4j.server import LocalServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_pinned_version_is_a_5_26_patch_release() -> None:
-    assert re.fullmatch(r"5\.26\.\d+", neo4jdist.pinned_version())
+    assert re.fullmatch(r"5\.26\.\d+", distribution.pinned_version())
 
 
 def test_pin_is_written_once_and_apoc_follows_it() -> None:
-    pom = neo4jdist.pom_path().read_text()
+    pom = distribution.pom_path().read_text()
     assert len(re.findall(r"5\.26\.\d+", pom)) == 1
     assert pom.count("${neo4j.version}") == 3  # server, apoc-core, apoc-common
 
@@ -28,7 +28,7 @@ def test_pin_is_written_once_and_apoc_follows_it() -> None:
 def test_compose_neo4j_tag_names_the_pinned_line() -> None:
     compose = (ROOT / "docker-compose.yml").read_text()
     tags = re.findall(r"image:\s*neo4j:(\d+\.\d+)[.\w-]*", compose)
-    major_minor = ".".join(neo4jdist.pinned_version().split(".")[:2])
+    major_minor = ".".join(distribution.pinned_version().split(".")[:2])
     assert tags == [major_minor]
 
 
@@ -66,18 +66,18 @@ def fake_java(folder: Path, version: str) -> Path:
 def test_unsupported_java_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAVA_HOME", str(fake_java(tmp_path, "25.0.1")))
     with pytest.raises(LocalServerError, match=r"Java 25 .* needs Java 17 or 21"):
-        neo4jdist.find_java()
+        distribution.find_java()
 
 
 def test_supported_java_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAVA_HOME", str(fake_java(tmp_path, "21.0.4")))
-    assert neo4jdist.find_java().endswith("/jdk/bin/java")
+    assert distribution.find_java().endswith("/jdk/bin/java")
 
 
 def test_missing_java_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "nowhere"))
     with pytest.raises(LocalServerError, match="no Java found"):
-        neo4jdist.find_java()
+        distribution.find_java()
 
 
 def test_missing_maven_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-from graph_service.api.batching import Batcher
-from graph_service.api.lookahead import Profile, prime, profile, profile_parameters
+from graph_service.api.execution.batching import Batcher
+from graph_service.api.execution.lookahead import Profile, prime, profile, profile_parameters
 from graph_service.api.types import WorkOrder
-from graph_service.statements import Statement
+from graph_service.db.statements import Statement
 
 
 def field(name: str, *selections: Selection, **arguments: Any) -> SelectedField:

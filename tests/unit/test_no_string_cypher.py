@@ -85,7 +85,7 @@ def test_statements_reach_the_driver_only_as_the_catalogs_text() -> None:
         if re.search(r"\.execute_query\(|\btx\.run\(", path.read_text(encoding="utf-8"))
     }
     assert callers == {"repository.py"}
-    repository = (PACKAGE / "repository.py").read_text(encoding="utf-8")
+    repository = (PACKAGE / "db" / "repository.py").read_text(encoding="utf-8")
     assert "self.catalog.text(" in repository
 
 

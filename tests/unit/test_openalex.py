@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from graph_service.openalex import RecordError, parse_institution, parse_work, short_id
+from graph_service.ingest.openalex import RecordError, parse_institution, parse_work, short_id
 
 
 def test_short_ids() -> None:

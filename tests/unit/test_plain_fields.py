@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import strawberry
 
-from graph_service.api import plain_fields
-from graph_service.api.plain_fields import PlainFieldExecutor
+from graph_service.api.execution import executor as plain_fields
+from graph_service.api.execution.executor import PlainFieldExecutor
 
 
 @strawberry.enum

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from graph_service.demo import DEMO_WORKS
-from graph_service.records import Rejects, Report, file_lines, read_works
+from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.ingest.records import Rejects, Report, file_lines, read_works
 
 
 def demo_lines(count: int) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph_service.api.resolvers.fulltext import MAX_WORDS, lucene_query
 from graph_service.errors import InvalidInput
-from graph_service.search import MAX_WORDS, lucene_query
 
 
 def test_every_word_must_match_whole_or_as_a_prefix() -> None:

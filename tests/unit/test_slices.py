@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_service.api.slices import (
+from graph_service.api.resolvers.slices import (
     EARLIEST_YEAR,
     FULL_RELATIONSHIPS,
     LATEST_YEAR,
@@ -13,8 +13,8 @@ from graph_service.api.slices import (
     unmatched_id,
 )
 from graph_service.api.types import NodeType
-from graph_service.hubs import listed_kinds
-from graph_service.statements import LABELS
+from graph_service.db.statements import LABELS
+from graph_service.ingest.hubs import listed_kinds
 
 
 def test_defaults_are_the_full_graph() -> None:

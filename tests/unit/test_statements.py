@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_service.statements import (
+from graph_service.db.statements import (
     BEGIN_LEVEL,
     LABELS,
     SCHEMA,
@@ -142,9 +142,9 @@ def test_a_built_wheel_finds_its_statements(tmp_path: Path) -> None:
     assert (installed / "graph_service" / "cypher" / "select_neighborhood.cypher").is_file()
     assert (installed / "graph_service" / "sql" / "bulk" / "works.sql").is_file()
     probe = (
-        "from graph_service.statements import Catalog, Statement, cypher_dir; "
+        "from graph_service.db.statements import Catalog, Statement, cypher_dir; "
         "c = Catalog(); print(cypher_dir()); print(len(c.neighborhood('Author', 3).text)); "
-        "from graph_service.bulk import sql_dir; print(sql_dir())"
+        "from graph_service.ingest.bulk import sql_dir; print(sql_dir())"
     )
     found = subprocess.run(
         [sys.executable, "-c", probe],

@@ -13,7 +13,7 @@ from starlette.routing import Route
 from uvicorn.config import Config
 from uvicorn.server import ServerState
 
-from graph_service.wire import H11JoinedProtocol, JoinedWrites
+from graph_service.http.protocol import H11JoinedProtocol, JoinedWrites
 
 
 class Socket:

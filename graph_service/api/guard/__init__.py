@@ -1,0 +1,1 @@
+"""What a request may cost: document limits, the cost model and admission."""

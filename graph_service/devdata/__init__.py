@@ -1,0 +1,1 @@
+"""Data for development: the demo set and the synthetic generator."""

@@ -1,0 +1,1 @@
+"""The HTTP side: the app factory, its pages, readiness, warm-up and the GraphQL endpoint."""

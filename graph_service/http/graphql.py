@@ -1,0 +1,304 @@
+"""The GraphQL endpoint over HTTP: what a request may carry (size, media type, JSON shape),
+its deadline, the largest response, and the HTTP status its errors call for.
+
+Every refusal, whether the HTTP layer's or GraphQL's, is a JSON body of GraphQL errors with
+`extensions.code` and `extensions.requestId`, never a bare text or a 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from cross_web import HTTPException
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.types import ExecutionResult
+
+from graph_service.api import Context, build_schema
+from graph_service.api.execution.batching import Batcher
+from graph_service.api.guard.admission import Admission
+from graph_service.db.repository import Repository
+from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError, client_error
+from graph_service.settings import Settings
+
+# JSON deeper than this is refused before anything walks it: no operation's variables need
+# more than a handful of levels, and Python's recursion (json, graphql-core's coercion)
+# fails somewhere past 900.
+MAX_JSON_DEPTH = 32
+JSON_KINDS = {
+    list: "an array (batches are not accepted: send one operation per request)",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
+HTTP_CODES = {
+    400: "BAD_REQUEST",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    413: "REQUEST_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+}
+
+
+class BodyTooLarge(Exception):
+    """The body grew past the limit while it was being received."""
+
+
+def json_depth(value: Any) -> int:
+    """How deeply arrays and objects nest in a decoded JSON value (a scalar is 0), without
+    recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def decode_object(data: str | bytes, what: str) -> dict[str, Any]:
+    """A JSON object from a body or a query parameter, or HTTP 400 saying what is wrong."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise HTTPException(400, f"{what} is not valid UTF-8") from None
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise HTTPException(400, f"{what} nests too deeply") from None
+    except json.JSONDecodeError as error:
+        raise HTTPException(400, f"{what} is not valid JSON: {error.msg}") from None
+    if json_depth(value) > MAX_JSON_DEPTH:
+        raise HTTPException(400, f"{what} nests more than {MAX_JSON_DEPTH} levels deep")
+    if not isinstance(value, dict):
+        raise HTTPException(400, f"{what} must be a JSON object, not {JSON_KINDS[type(value)]}")
+    return value
+
+
+def parse_code(message: str) -> str:
+    """The code of an error raised before the error policy runs: the parser's."""
+    if "tokens. Parsing aborted" in message:
+        return "DOCUMENT_TOO_LARGE"
+    return "GRAPHQL_PARSE_FAILED" if message.startswith("Syntax Error") else "BAD_REQUEST"
+
+
+def request_id_of(given: str | None) -> str:
+    """The caller's request id when it is a sane token, else a fresh one."""
+    if given and len(given) <= 64 and given.replace("-", "").isalnum():
+        return given
+    return uuid.uuid4().hex
+
+
+def refusal(status: int, message: str, request_id: str) -> Response:
+    code = HTTP_CODES.get(status, "BAD_REQUEST")
+    error = {"message": message, "extensions": {"code": code, "requestId": request_id}}
+    return JSONResponse(
+        {"data": None, "errors": [error]}, status_code=status, headers={"X-Request-ID": request_id}
+    )
+
+
+def limit_body(receive: Receive, most: int) -> Receive:
+    """`receive` that raises BodyTooLarge once more than `most` body bytes have come in, so
+    a large body is refused while it arrives rather than held in memory first."""
+    seen = 0
+
+    async def bounded() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > most:
+                raise BodyTooLarge
+        return message
+
+    return bounded
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    """Strawberry's ASGI view, handed the app's repository as its context; every request has
+    a bounded body, a deadline and a largest response."""
+
+    def __init__(self, settings: Settings, ide: Callable[[], Response]) -> None:
+        admission = Admission(
+            most=settings.max_concurrent,
+            heavy=settings.max_heavy,
+            heavy_cost=settings.cost_budget // 10,
+            per_client=settings.max_per_client,
+        )
+        schema = build_schema(settings.cost_budget, admission, settings.introspection)
+        super().__init__(schema, graphql_ide="graphiql" if settings.introspection else None)
+        self.settings = settings
+        self.ide = ide
+        self.admission = admission
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request_id = request_id_of(headers.get(b"x-request-id", b"").decode("latin-1"))
+        scope.setdefault("state", {})["request_id"] = request_id
+        if scope["method"] not in ("GET", "POST"):
+            response = refusal(
+                405, f"{scope['method']} is not served here: send GET or POST", request_id
+            )
+            response.headers["Allow"] = "GET, POST"
+            await response(scope, receive, send)
+            return
+        most = self.settings.max_body_bytes
+        too_large = refusal(
+            413, f"the request body is over the limit of {most:,} bytes", request_id
+        )
+        length = headers.get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > most:
+            response = (
+                too_large
+                if length.isdigit()
+                else refusal(400, "the Content-Length header is not a number", request_id)
+            )
+            await response(scope, receive, send)
+            return
+        request = Request(scope, receive=limit_body(receive, most))
+        try:
+            response = await self.run(request)
+        except HTTPException as error:
+            response = refusal(error.status_code, error.reason, request_id)
+        except BodyTooLarge:
+            response = too_large
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # The body, and a GET's `variables` and `extensions`.
+        return decode_object(data, "the request")
+
+    async def parse_http_body(self, request: Any) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if request.method == "POST":
+            media, _ = parse_content_type(request.content_type or "")
+            if media != "application/json":
+                raise HTTPException(
+                    415, f"send the operation as Content-Type: application/json, not {media!r}"
+                )
+        return await super().parse_http_body(request)
+
+    async def execute_operation(
+        self,
+        request: Request,
+        request_adapter: Any,
+        request_data: GraphQLRequestData | list[GraphQLRequestData],
+        context: Context,
+        root_value: None,
+        sub_response: Response,
+    ) -> Any:
+        # Past the deadline the operation is cancelled wherever it waits (Neo4j included,
+        # frozen or not); the driver closes the connections it was using.
+        deadline = self.settings.request_timeout
+        try:
+            async with asyncio.timeout(deadline):
+                return await super().execute_operation(
+                    request, request_adapter, request_data, context, root_value, sub_response
+                )
+        except TimeoutError:
+            failure = QueryTimeout(
+                f"the request ran past its time limit ({deadline:g}s) and was stopped"
+            )
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # the server is shutting down or the client went away
+            failure = QueryTimeout("the request was cancelled before it finished")
+        return ExecutionResult(data=None, errors=[client_error(failure, context.request_id)])
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """Every error with a code and the request id (parse errors and the token limit come
+        from before the error policy runs), and the HTTP status its errors call for."""
+        request_id: str = request.scope["state"]["request_id"]
+        status, retry = 200, None
+        errors: list[GraphQLError] = []
+        for error in result.errors or []:
+            original = error.original_error
+            if isinstance(original, ServiceError) and original.status > status:
+                status, retry = original.status, original.retry_after
+            extensions = dict(error.extensions or {})
+            if "code" not in extensions:
+                extensions["code"] = parse_code(error.message)
+            extensions.setdefault("requestId", request_id)
+            # A copy: parse and validation errors may be cached and shared between requests.
+            errors.append(
+                GraphQLError(
+                    error.message,
+                    nodes=error.nodes,
+                    source=error.source,
+                    positions=error.positions,
+                    path=error.path,
+                    original_error=original,
+                    extensions=extensions,
+                )
+            )
+        if errors:
+            result.errors = errors
+        response: Response | None = request.scope["state"].get("response")
+        if response is not None and status != 200:
+            response.status_code = status
+            if retry is not None:
+                response.headers["Retry-After"] = str(retry)
+        return process_result(result)
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        most = self.settings.max_response_bytes
+        if len(response.body) > most:
+            request_id = sub_response.headers.get("X-Request-ID", "")
+            too_large = ResponseTooLarge(
+                f"the response would be {len(response.body):,} bytes, over the limit of "
+                f"{most:,}: ask for fewer items or fields"
+            )
+            error = client_error(too_large, request_id).formatted
+            response.body = json.dumps({"data": None, "errors": [error]}).encode()
+            response.headers["content-length"] = str(len(response.body))
+        return response
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Our own GraphiQL build: strawberry's page loads GraphiQL from a CDN.
+        return self.ide()
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        repository: Repository = request.app.state.repository
+        settings: Settings = request.app.state.settings
+        request_id: str = request.scope["state"]["request_id"]
+        if isinstance(response, Response):
+            response.headers["X-Request-ID"] = request_id
+            request.scope["state"]["response"] = response
+        return Context(
+            repository=repository,
+            batcher=Batcher(repository),
+            request_id=request_id,
+            write_token=settings.token,
+            similar=settings.similar,
+            coauthor_cap=settings.coauthor_cap,
+            request=request if isinstance(request, Request) else None,
+            response=response if isinstance(response, Response) else None,
+        )

@@ -1,0 +1,1 @@
+"""Getting records into the graph: readers per source, writes, refreshes, bulk loads."""

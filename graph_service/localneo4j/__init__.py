@@ -1,0 +1,1 @@
+"""The project-managed Neo4j: its distribution, a home to run it in, the machine it runs on."""
