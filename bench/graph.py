@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 import neo4j
 
 from bench.workloads import SEED, repository_for
-from graph_service.db.statements import cypher_dir, read_folder
+from graph_service.db.catalog import cypher_dir, read_folder
 from graph_service.devdata import generator
 from graph_service.ingest.bulk import BulkImport
 from graph_service.ingest.hubs import rank_hubs
 from graph_service.ingest.importer import Importer
-from graph_service.ingest.records import Report
+from graph_service.ingest.report import Report
 from graph_service.localneo4j.host import free_port
 from graph_service.localneo4j.server import LocalServer
 

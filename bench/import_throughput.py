@@ -26,7 +26,8 @@ from graph_service.db.statements import Statement
 from graph_service.devdata import generator
 from graph_service.ingest.bulk import BulkImport
 from graph_service.ingest.importer import Importer
-from graph_service.ingest.records import Rejects, Report, file_lines, read_works
+from graph_service.ingest.records import file_lines, read_works
+from graph_service.ingest.report import Rejects, Report
 from graph_service.localneo4j.host import free_port
 from graph_service.localneo4j.server import LocalServer
 from graph_service.settings import Settings

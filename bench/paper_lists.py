@@ -21,7 +21,8 @@ import neo4j
 
 from bench.graph import throwaway_graph
 from graph_service.api.resolvers.papers import PaperFilter, PaperOrder, parameters_for
-from graph_service.db.statements import Catalog, Statement
+from graph_service.db.catalog import Catalog
+from graph_service.db.statements import Statement
 from graph_service.http.child import served
 
 # What the paper list page asks for each paper (seed page 002).

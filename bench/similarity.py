@@ -35,13 +35,15 @@ import neo4j
 from bench.graph import store_bytes, throwaway_graph
 from bench.paper_lists import percentile, post
 from bench.workloads import repository_for
+from graph_service.db.catalog import Catalog, cypher_dir, read_folder
 from graph_service.db.repository import Repository
-from graph_service.db.statements import Catalog, Statement, cypher_dir, read_folder
+from graph_service.db.statements import Statement
 from graph_service.http.child import served
 from graph_service.ingest.bulk import BulkImport
-from graph_service.ingest.records import Report
+from graph_service.ingest.importance import refresh_importance
+from graph_service.ingest.lists import refresh_similarity
+from graph_service.ingest.report import Report
 from graph_service.ingest.similarity import OPENALEX_WEIGHT
-from graph_service.ingest.store import refresh_importance, refresh_similarity
 from graph_service.localneo4j.server import LocalServer
 
 BENCH = read_folder(cypher_dir() / "bench")

@@ -22,7 +22,7 @@ import neo4j
 from bench.graph import throwaway_graph
 from bench.workloads import sample_centres
 from graph_service.api.resolvers.slices import slice_parameters
-from graph_service.db.statements import Catalog
+from graph_service.db.catalog import Catalog
 
 
 def timed(driver: neo4j.Driver, text: str, parameters: dict[str, Any]) -> tuple[float, Any]:

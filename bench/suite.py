@@ -40,8 +40,8 @@ import psutil
 from bench.graph import CACHE, prepare_graph
 from bench.workloads import Call, build_calls
 from graph_service.api.resolvers.slices import MAX_DEPTH
+from graph_service.db.catalog import Catalog
 from graph_service.db.repository import read_auto
-from graph_service.db.statements import Catalog
 from graph_service.localneo4j.distribution import pinned_version
 from graph_service.localneo4j.host import free_port
 from graph_service.localneo4j.server import LocalServer

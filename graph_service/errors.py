@@ -1,26 +1,9 @@
-"""Everything about errors in one place: the service's own types and their codes, how a
-driver error becomes one, and what a client sees of any error (expected ones with their code,
-the rest masked and logged)."""
+"""The service's own errors: what can be expected to fail, with the code and HTTP status a
+client sees, and the range checks that raise them."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
 from typing import Any
-
-from graphql import GraphQLError
-from neo4j.exceptions import (
-    AuthError,
-    ClientError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
-from strawberry.extensions import SchemaExtension
-
-logger = logging.getLogger("graph_service.errors")
 
 
 class ServiceError(Exception):
@@ -119,91 +102,3 @@ def check_order(low_name: str, low: Any, high_name: str, high: Any) -> None:
     """InvalidInput when both bounds of a range are given and the low one is after the high."""
     if low is not None and high is not None and low > high:
         raise InvalidInput(f"{low_name} ({low}) is after {high_name} ({high})")
-
-
-def client_error(error: ServiceError, request_id: str) -> GraphQLError:
-    """A service error as the error policy shows it, for errors raised outside the schema's
-    execution (the deadline, the response size)."""
-    return GraphQLError(
-        str(error), original_error=error, extensions={"code": error.code, "requestId": request_id}
-    )
-
-
-def translate(error: Exception, name: str) -> ServiceError:
-    """Map a driver error to the service's own type, with a message a client may see: it
-    names no statement and no Neo4j code (those go to the log, with the request)."""
-    code = getattr(error, "code", None) or ""
-    logger.info("statement %s failed: %s %s", name, type(error).__name__, code)
-    if isinstance(error, AuthError):
-        return DatabaseUnavailable("Neo4j refused the configured credentials")
-    if isinstance(error, (ServiceUnavailable, SessionExpired)):
-        return DatabaseUnavailable("Neo4j is not reachable; retry in a moment")
-    if isinstance(error, Neo4jError) and "TransactionTimedOut" in code:
-        return QueryTimeout("the query ran past its time limit and was stopped")
-    if isinstance(error, Neo4jError) and "MemoryPoolOutOfMemoryError" in code:
-        return OutOfMemory(
-            "the query needed more memory than Neo4j allows one transaction; ask for less at once"
-        )
-    if isinstance(error, Neo4jError) and "WriteOnReadOnlyAccessDatabase" in code:
-        return ReadOnly("this database is read-only: send writes to the service of the primary")
-    if isinstance(error, TransientError):
-        return Transient("Neo4j was busy with conflicting work (a transient error); retry")
-    if isinstance(error, ClientError) and "TooComplex" in code:
-        return InvalidInput("the search is too complex: use fewer or shorter words")
-    if isinstance(error, (Neo4jError, DriverError)):
-        return DatabaseUnavailable(f"Neo4j failed to run the query ({type(error).__name__})")
-    return ServiceError(str(error))
-
-
-class ErrorPolicy(SchemaExtension):
-    """Expected errors reach the client with a code; anything else is masked and logged.
-
-    Expected: the service's own errors (bad input, timeouts, an unreachable database, writes
-    without the token) and GraphQL's (syntax, validation, limits). Every error carries the
-    request id, which is also the `X-Request-ID` response header and is in the log line.
-    """
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None)
-        if not errors:
-            return
-        request_id = getattr(self.execution_context.context, "request_id", None)
-        processed: list[GraphQLError] = []
-        for error in errors:
-            original = error.original_error
-            if isinstance(original, ServiceError):
-                code = original.code
-            elif original is None or isinstance(original, GraphQLError):
-                code = "GRAPHQL_VALIDATION_FAILED" if error.path is None else "BAD_REQUEST"
-            else:
-                logger.error(
-                    "request %s: unexpected error at %s",
-                    request_id,
-                    ".".join(map(str, error.path or [])) or "(operation)",
-                    exc_info=original,
-                )
-                processed.append(
-                    GraphQLError(
-                        f"Internal error; quote request id {request_id} when reporting it.",
-                        nodes=error.nodes,
-                        path=error.path,
-                        extensions={"code": "INTERNAL_ERROR", "requestId": request_id},
-                    )
-                )
-                continue
-            # A copy: validation errors are cached and shared by every request that sends
-            # the same document, so each response gets its own request id.
-            processed.append(
-                GraphQLError(
-                    error.message,
-                    nodes=error.nodes,
-                    source=error.source,
-                    positions=error.positions,
-                    path=error.path,
-                    original_error=error.original_error,
-                    extensions={**(error.extensions or {}), "code": code, "requestId": request_id},
-                )
-            )
-        result.errors = processed  # type: ignore[union-attr]

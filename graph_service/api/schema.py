@@ -9,6 +9,7 @@ import strawberry
 from strawberry.extensions import MaxTokensLimiter, ParserCache
 
 from graph_service.api.context import Ctx
+from graph_service.api.errors import ErrorPolicy
 from graph_service.api.execution.executor import PlainFieldExecutor
 from graph_service.api.execution.lookahead import find_author
 from graph_service.api.guard.admission import Admission
@@ -47,7 +48,7 @@ from graph_service.api.types import (
 )
 from graph_service.api.types.connection import DEFAULT_PAGE, Connection
 from graph_service.db.statements import Statement
-from graph_service.errors import ErrorPolicy, InvalidInput, check_order, check_range
+from graph_service.errors import InvalidInput, check_order, check_range
 from graph_service.settings import DEFAULT_COST_BUDGET, HEAVY_AT_ONCE, MOST_AT_ONCE
 
 MAX_IDS = 100

@@ -386,7 +386,7 @@ def run_load(
     """Load each (kind, files) in turn; exit status 2 when any line was rejected."""
     from graph_service.ingest.importer import Importer
     from graph_service.ingest.progress import ConsoleProgress
-    from graph_service.ingest.records import Report
+    from graph_service.ingest.report import Report
 
     async def work(repository: Repository) -> list[tuple[str, Report]] | None:
         if if_empty:
@@ -454,7 +454,7 @@ def load_openalex(
 def run_bulk_load(ctx: typer.Context, paths: list[Path], rejects: Path) -> None:
     from graph_service.ingest.bulk import BulkImport
     from graph_service.ingest.progress import ConsoleProgress
-    from graph_service.ingest.store import refresh_papers
+    from graph_service.ingest.refresh import refresh_papers
 
     settings = settings_of(ctx)
     if settings.neo4j_uri is not None:
@@ -561,7 +561,7 @@ def refresh(
     neighbours up to date."""
     from graph_service.ingest.hubs import mark_changes
     from graph_service.ingest.progress import ConsoleProgress
-    from graph_service.ingest.store import refresh_papers
+    from graph_service.ingest.refresh import refresh_papers
 
     settings = settings_of(ctx)
 

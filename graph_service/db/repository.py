@@ -13,8 +13,10 @@ import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 
-from graph_service.db.statements import SCHEMA, Catalog, Composed, Statement
-from graph_service.errors import DatabaseUnavailable, QueryTimeout, translate
+from graph_service.db.catalog import Catalog, Composed
+from graph_service.db.driver_errors import translate, unanswered
+from graph_service.db.statements import SCHEMA, Statement
+from graph_service.errors import DatabaseUnavailable
 from graph_service.settings import Settings
 
 logger = logging.getLogger("graph_service.db.repository")
@@ -179,7 +181,7 @@ class Repository:
                 if result is None:
                     result = await self._execute(query, values, routing)
         except TimeoutError:
-            raise unanswered(name, timeout) from None
+            raise unanswered(name, timeout + STATEMENT_GRACE) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, name) from error
         finally:
@@ -244,7 +246,7 @@ class Repository:
             ):
                 return await session.execute_write(work)
         except TimeoutError:
-            raise unanswered(name, timeout) from None
+            raise unanswered(name, timeout + STATEMENT_GRACE) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, name) from error
         finally:
@@ -319,11 +321,3 @@ async def read_auto(
     ) as session:
         result = await session.run(query, parameters)
         return await result.to_eager_result()
-
-
-def unanswered(name: str, timeout: float) -> QueryTimeout:
-    logger.info("statement %s: no answer from Neo4j within %gs", name, timeout + STATEMENT_GRACE)
-    return QueryTimeout(
-        "the query ran past its time limit: Neo4j did not answer within "
-        f"{timeout + STATEMENT_GRACE:g}s"
-    )

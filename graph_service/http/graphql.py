@@ -25,10 +25,11 @@ from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 
 from graph_service.api import Context, build_schema
+from graph_service.api.errors import client_error, stamped
 from graph_service.api.execution.batching import Batcher
 from graph_service.api.guard.admission import Admission
 from graph_service.db.repository import Repository
-from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError, client_error
+from graph_service.errors import QueryTimeout, ResponseTooLarge, ServiceError
 from graph_service.settings import Settings
 
 # JSON deeper than this is refused before anything walks it: no operation's variables need
@@ -240,20 +241,14 @@ class GraphQLApp(GraphQL[Context, None]):
             original = error.original_error
             if isinstance(original, ServiceError) and original.status > status:
                 status, retry = original.status, original.retry_after
-            extensions = dict(error.extensions or {})
-            if "code" not in extensions:
-                extensions["code"] = parse_code(error.message)
-            extensions.setdefault("requestId", request_id)
-            # A copy: parse and validation errors may be cached and shared between requests.
+            # The error policy stamped what execution raised; the parser's errors and the
+            # token limit come from before it runs.
+            given = error.extensions or {}
             errors.append(
-                GraphQLError(
-                    error.message,
-                    nodes=error.nodes,
-                    source=error.source,
-                    positions=error.positions,
-                    path=error.path,
-                    original_error=original,
-                    extensions=extensions,
+                stamped(
+                    error,
+                    given.get("code") or parse_code(error.message),
+                    given.get("requestId", request_id),
                 )
             )
         if errors:

@@ -30,16 +30,8 @@ from typing import Any
 import duckdb
 
 from graph_service.ingest.openalex import Work
-from graph_service.ingest.records import (
-    Line,
-    Progress,
-    Reject,
-    Rejects,
-    Report,
-    expand,
-    file_lines,
-    read_works,
-)
+from graph_service.ingest.records import Line, expand, file_lines, read_works
+from graph_service.ingest.report import Progress, Reject, Rejects, Report
 from graph_service.ingest.similarity import OPENALEX_WEIGHT
 from graph_service.localneo4j.distribution import LocalServerError
 from graph_service.localneo4j.server import LocalServer

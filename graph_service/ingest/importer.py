@@ -10,26 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from graph_service.db.repository import Repository
+from graph_service.ingest.batches import batched
 from graph_service.ingest.hubs import mark_changes
 from graph_service.ingest.records import (
     Line,
-    Progress,
-    Rejects,
-    Report,
     expand,
     file_lines,
     read_arxiv,
     read_institutions,
     read_works,
 )
-from graph_service.ingest.store import (
-    BATCH_SIZE,
-    refresh_authors,
-    refresh_papers,
-    store_arxiv,
-    store_institutions,
-    store_works,
-)
+from graph_service.ingest.refresh import refresh_authors, refresh_papers
+from graph_service.ingest.report import Progress, Rejects, Report
+from graph_service.ingest.write import BATCH_SIZE, store_arxiv, store_institutions, store_works
 from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 Read = Callable[[Iterable[Line], Report, Rejects], Iterator[Any]]
@@ -82,7 +75,7 @@ class Importer:
         pending: asyncio.Task[int] | None = None
         with Rejects(report, self.rejects_path, self.progress) as rejects:
             records = read(file_lines(files, self.progress), report, rejects)
-            batches = _batches(records, self.batch_size)
+            batches = batched(records, self.batch_size)
             try:
                 while True:
                     # The next batch is read and parsed in a thread while Neo4j works on this
@@ -110,14 +103,3 @@ class Importer:
         loaded = await write(self.repository, batch)
         self.progress.advance(records=len(batch))
         return loaded
-
-
-def _batches(records: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

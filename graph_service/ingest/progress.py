@@ -15,8 +15,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from graph_service.ingest.records import Progress as LoadProgress
-from graph_service.ingest.records import Reject
+from graph_service.ingest.report import Progress as LoadProgress
+from graph_service.ingest.report import Reject
 
 # Rejected lines printed one by one before the rest are only counted.
 SHOWN_REJECTS = 50

@@ -12,11 +12,11 @@ from typing import Any, TypeVar
 import neo4j
 from starlette.testclient import TestClient
 
+from graph_service.db.catalog import Catalog, cypher_dir
 from graph_service.db.repository import Repository
-from graph_service.db.statements import Catalog, cypher_dir
 from graph_service.http.app import create_app
 from graph_service.ingest.importer import Importer
-from graph_service.ingest.records import Report
+from graph_service.ingest.report import Report
 from tests.conftest import Neo4jTarget
 
 T = TypeVar("T")

@@ -24,10 +24,10 @@ from graph_service.cli import app as cli
 from graph_service.db.repository import Repository
 from graph_service.devdata import generator
 from graph_service.devdata.demo import DEMO_WORKS
+from graph_service.ingest.edits import upsert_records
 from graph_service.ingest.importer import Importer
 from graph_service.ingest.openalex import short_id
-from graph_service.ingest.records import Report
-from graph_service.ingest.store import upsert_records
+from graph_service.ingest.report import Report
 from tests import reference
 from tests.conftest import Neo4jTarget
 from tests.graphdump import dump, wipe

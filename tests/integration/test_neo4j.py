@@ -7,7 +7,8 @@ import urllib.request
 import neo4j
 import pytest
 
-from graph_service.db.statements import LABELS, SCHEMA, Catalog, Statement
+from graph_service.db.catalog import Catalog
+from graph_service.db.statements import LABELS, SCHEMA, Statement
 from tests.conftest import Neo4jTarget
 
 

@@ -11,7 +11,8 @@ import neo4j
 import pytest
 
 from graph_service.api.resolvers.papers import PaperFilter, parameters_for
-from graph_service.db.statements import Catalog, Statement
+from graph_service.db.catalog import Catalog
+from graph_service.db.statements import Statement
 from graph_service.devdata import generator
 from graph_service.devdata.demo import DEMO_ARXIV, DEMO_WORKS
 from tests.conftest import Neo4jTarget

@@ -11,9 +11,10 @@ from typing import Any
 import neo4j
 import pytest
 
+from graph_service.db.catalog import Catalog
 from graph_service.db.repository import Repository, plan_key
-from graph_service.db.statements import Catalog, Statement
-from graph_service.ingest.store import store_institutions
+from graph_service.db.statements import Statement
+from graph_service.ingest.write import store_institutions
 from tests.conftest import Neo4jTarget
 
 KEYS = {"keys": [{"index": 0, "id": "W-nothing-has-this-id"}]}

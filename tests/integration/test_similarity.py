@@ -17,14 +17,11 @@ from typer.testing import CliRunner
 from graph_service.cli import app as cli
 from graph_service.db.repository import Repository
 from graph_service.devdata import generator
-from graph_service.ingest import store
+from graph_service.ingest import importance
+from graph_service.ingest.edits import delete_work, upsert_records
+from graph_service.ingest.importance import refresh_importance
+from graph_service.ingest.lists import refresh_similarity
 from graph_service.ingest.similarity import OPENALEX_WEIGHT, id_rank, similar_lists
-from graph_service.ingest.store import (
-    delete_work,
-    refresh_importance,
-    refresh_similarity,
-    upsert_records,
-)
 from tests.conftest import Neo4jTarget
 from tests.integration.gql import Api, api_for, cypher, load_files, with_repository
 from tests.integration.test_ingest import cli_env
@@ -270,7 +267,7 @@ def test_authors_ranked_one_per_batch_equal_all_at_once(
     at_once = cypher(small, query)
     assert len(at_once) >= 2
     cypher(small, "MATCH (a:Author) REMOVE a.importance")
-    monkeypatch.setattr(store, "AUTHOR_BATCH", 1)
+    monkeypatch.setattr(importance, "AUTHOR_BATCH", 1)
     with_repository(neo4j_target, refresh_importance)
     assert cypher(small, query) == at_once
 

@@ -10,9 +10,10 @@ import pytest
 import strawberry
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph_service.api.errors import ErrorPolicy, client_error
+from graph_service.db.driver_errors import translate
 from graph_service.errors import (
     DatabaseUnavailable,
-    ErrorPolicy,
     InvalidInput,
     OutOfMemory,
     QueryTimeout,
@@ -21,8 +22,6 @@ from graph_service.errors import (
     Transient,
     check_order,
     check_range,
-    client_error,
-    translate,
 )
 
 

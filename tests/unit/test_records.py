@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from graph_service.devdata.demo import DEMO_WORKS
-from graph_service.ingest.records import Rejects, Report, file_lines, read_works
+from graph_service.ingest.records import file_lines, read_works
+from graph_service.ingest.report import Rejects, Report
 
 
 def demo_lines(count: int) -> list[str]:

@@ -10,15 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph_service.db.statements import (
-    BEGIN_LEVEL,
-    LABELS,
-    SCHEMA,
-    Catalog,
-    Statement,
-    cypher_dir,
-    read_folder,
-)
+from graph_service.db.catalog import BEGIN_LEVEL, Catalog, cypher_dir, read_folder
+from graph_service.db.statements import LABELS, SCHEMA, Statement
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "graph_service"
@@ -142,7 +135,7 @@ def test_a_built_wheel_finds_its_statements(tmp_path: Path) -> None:
     assert (installed / "graph_service" / "cypher" / "select_neighborhood.cypher").is_file()
     assert (installed / "graph_service" / "sql" / "bulk" / "works.sql").is_file()
     probe = (
-        "from graph_service.db.statements import Catalog, Statement, cypher_dir; "
+        "from graph_service.db.catalog import Catalog, cypher_dir; "
         "c = Catalog(); print(cypher_dir()); print(len(c.neighborhood('Author', 3).text)); "
         "from graph_service.ingest.bulk import sql_dir; print(sql_dir())"
     )

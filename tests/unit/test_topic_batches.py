@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_service.ingest.store import topic_batches
+from graph_service.ingest.importance import topic_batches
 
 
 def test_batches_are_cut_by_papers_and_a_large_topic_goes_alone() -> None:

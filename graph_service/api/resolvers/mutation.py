@@ -10,7 +10,7 @@ from strawberry.permission import BasePermission
 
 from graph_service.api.context import Ctx, parse_id
 from graph_service.errors import Forbidden, Unauthenticated, check_range
-from graph_service.ingest.store import delete_work, upsert_records
+from graph_service.ingest.edits import delete_work, upsert_records
 
 MAX_UPSERT = 1000
 
