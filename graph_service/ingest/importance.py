@@ -13,24 +13,18 @@ from graph_service.ingest.write import WRITE_TIMEOUT
 # Importance: Graph Data Science's PageRank with its usual damping, to a tight tolerance.
 DAMPING = 0.85
 
-
 MAX_ITERATIONS = 50
-
 
 TOLERANCE = 1e-7
 
-
 TOPIC_BATCH = 100
-
 
 # Papers one ranking transaction sets at most (a topic larger than this goes alone): the first
 # 100 topics of a generated 1M-paper graph hold nearly all of it, past Neo4j's memory for one
 # transaction at a 2 GB heap.
 RANK_BATCH_PAPERS = 50_000
 
-
 AUTHOR_BATCH = 10_000
-
 
 # Ranking a million papers: projecting and PageRank take tens of seconds on two cores.
 RANK_TIMEOUT = 600.0

@@ -16,21 +16,16 @@ from graph_service.settings import SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 SIMILARITY_BATCH = 500
 
-
 # Many papers waiting: every list is made at once, from the whole graph's citations, when at
 # least this many and a tenth of the papers wait (reading the graph costs about as much as a
 # few thousand lists made one by one).
 WHOLE_GRAPH_FROM = 5_000
 
-
 WHOLE_GRAPH_SHARE = 0.1
-
 
 CITATION_PAGE = 20_000
 
-
 EDIT_BATCH = 50_000
-
 
 LIST_WRITE = 1_000
 

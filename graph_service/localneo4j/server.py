@@ -63,7 +63,6 @@ MIN_PASSWORD = 8
 READ_ONLY_SETTING = "server.databases.default_to_read_only"
 SETTING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+")
 
-
 # What Neo4j Browser's pages may load: their own files, and Bolt and HTTP on this machine.
 BROWSER_POLICY = (
     "default-src 'self'; script-src 'self'; img-src 'self' data:; "

@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from graph_service.cli import app as cli
 from graph_service.devdata.demo import DEMO_ARXIV
-from graph_service.http.app import Readiness, create_app
+from graph_service.http.app import create_app
+from graph_service.http.readiness import Readiness
 from graph_service.localneo4j.distribution import LocalServerError
 from graph_service.localneo4j.host import free_port
 from graph_service.localneo4j.server import LocalServer

@@ -29,7 +29,6 @@ from graph_service.errors import CostLimit, Overloaded
 # same document object back for the same text).
 DOCUMENT_CACHE = 256
 
-
 RULES: tuple[type[ASTValidationRule], ...] = tuple(specified_rules)
 NO_INTROSPECTION = (*RULES, NoSchemaIntrospectionCustomRule)
 

@@ -1,0 +1,52 @@
+"""Getting Neo4j ready before serving: the schema applied and the common statements planned."""
+
+from __future__ import annotations
+
+import logging
+
+from graph_service.api import warm_up
+from graph_service.db.repository import Repository
+from graph_service.errors import ReadOnly, ServiceError
+from graph_service.settings import Settings
+
+logger = logging.getLogger("graph_service")
+
+
+async def plan(repository: Repository, settings: Settings) -> None:
+    """Plan the common statements (when the settings say so), so the first requests find
+    their plans cached; a failure is logged, the requests then plan on first use."""
+    if settings.warm_up:
+        try:
+            await warm_up(repository)
+        except ServiceError as error:
+            logger.warning("query plans not warmed up: %s", error)
+
+
+async def prepare(repository: Repository, settings: Settings) -> bool:
+    """Apply the schema, then plan the common statements; False when Neo4j did not answer.
+
+    Before serving, so the first requests find their plans cached (and the statement counts
+    a request causes are its own). A read-only database still gets its plans. Skipped when
+    the database is unusable: retrying bad credentials only gets the user locked out.
+    """
+    try:
+        if await repository.read_only():
+            logger.warning(
+                "Neo4j's database %s is read-only: serving reads; writes get READ_ONLY",
+                settings.neo4j_database,
+            )
+        created = await repository.apply_schema()
+    except ReadOnly:
+        logger.warning(
+            "the database is read-only and lacks some of the schema: serving without it "
+            "(load the data on the primary, then copy it)"
+        )
+    except ServiceError as error:
+        # Serve anyway: /readyz reports the database, and the schema is applied by `load`.
+        logger.warning("schema not applied: %s", error)
+        return False
+    else:
+        if created:
+            logger.info("created the schema's %s", ", ".join(created))
+    await plan(repository, settings)
+    return True
