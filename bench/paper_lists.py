@@ -20,7 +20,8 @@ from typing import Any
 import neo4j
 
 from bench.graph import throwaway_graph
-from graph_service.api.resolvers.papers import PaperFilter, PaperOrder, parameters_for
+from graph_service.api.resolvers.papers import parameters_for
+from graph_service.api.types.paper_list import PaperFilter, PaperOrder
 from graph_service.db.catalog import Catalog
 from graph_service.db.statements import Statement
 from graph_service.http.child import served

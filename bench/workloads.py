@@ -14,7 +14,7 @@ from graph_service.api import Context, build_schema
 from graph_service.api.execution.batching import Batcher
 from graph_service.api.resolvers.fulltext import lucene_query
 from graph_service.api.resolvers.slices import slice_parameters
-from graph_service.api.types import ALL_LABELS
+from graph_service.api.types.node import ALL_LABELS
 from graph_service.db.catalog import Composed, cypher_dir, read_folder
 from graph_service.db.repository import Ran, Repository
 from graph_service.localneo4j.server import LocalServer

@@ -1,4 +1,4 @@
-"""What every resolver gets: the request's context, and the id rules they share."""
+"""What every resolver gets: the request's context and its batcher."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from strawberry.types import Info
 
 from graph_service.api.execution.batching import Batcher
 from graph_service.db.repository import Repository
-from graph_service.ingest import arxiv, openalex
 from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 
@@ -36,17 +35,3 @@ Ctx = Info[Context, None]
 
 def batcher(info: Ctx) -> Batcher:
     return info.context.batcher
-
-
-def node_label(value: str) -> tuple[str, str] | None:
-    """(label, id) of any id a client may give: OpenAlex's (short or full), or arXiv's (a
-    paper as `arXiv:<id>`, an arXiv author, a category); None when it names no node."""
-    return openalex.node_label(value) or arxiv.node_label(value)
-
-
-def parse_id(value: str, label: str | None = None) -> str | None:
-    """The short id when `value` can name a node (of `label`, if given); otherwise None."""
-    parsed = node_label(value)
-    if parsed is None or (label is not None and parsed[0] != label):
-        return None
-    return parsed[1]

@@ -18,7 +18,7 @@ import pytest
 
 import graph_service.api.execution.direct
 import graph_service.api.resolvers.paths
-import graph_service.api.resolvers.slices
+import graph_service.api.types.slice
 from bench.workloads import SEARCH_SERVICE, W1_SERVICE
 from graph_service.api import build_schema
 from graph_service.devdata import generator
@@ -843,12 +843,12 @@ def test_plain_objects_complete_as_graphql_core_completes_them(
     assert fast.json() == standard.json()
     assert len(fast.json()["data"]["neighborhood"]["nodes"]) > 20
     # A null in a non-null field is graphql-core's error, the same either way.
-    original = graph_service.api.resolvers.slices.SliceNode.__init__
+    original = graph_service.api.types.slice.SliceNode.__init__
 
     def unlabelled(self: Any, **fields: Any) -> None:
         original(self, **{**fields, "label": None})
 
-    monkeypatch.setattr(graph_service.api.resolvers.slices.SliceNode, "__init__", unlabelled)
+    monkeypatch.setattr(graph_service.api.types.slice.SliceNode, "__init__", unlabelled)
     fast = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
     monkeypatch.setattr("graph_service.api.execution.executor._plain", lambda parent_type: {})
     standard = api.client.post("/graphql", json={"query": FLAT_FIELDS, "variables": variables})
@@ -1103,7 +1103,7 @@ def test_unexpected_errors_are_masked_and_logged(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("graph_service.api.resolvers.slices.GraphSlice.of", broken)
+    monkeypatch.setattr("graph_service.api.types.slice.GraphSlice.of", broken)
     with caplog.at_level(logging.ERROR, logger="graph_service.errors"):
         response = api.client.post(
             "/graphql",

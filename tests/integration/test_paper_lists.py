@@ -10,7 +10,8 @@ from typing import Any
 import neo4j
 import pytest
 
-from graph_service.api.resolvers.papers import PaperFilter, parameters_for
+from graph_service.api.resolvers.papers import parameters_for
+from graph_service.api.types.paper_list import PaperFilter
 from graph_service.db.catalog import Catalog
 from graph_service.db.statements import Statement
 from graph_service.devdata import generator

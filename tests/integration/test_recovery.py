@@ -15,7 +15,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from graph_service.api import warm_up
-from graph_service.api.resolvers.slices import WARM_DEPTHS
+from graph_service.api.resolvers.warmup import WARM_DEPTHS
 from graph_service.db.repository import Ran
 from graph_service.db.statements import LABELS
 from graph_service.devdata.demo import DEMO_WORKS

@@ -24,7 +24,7 @@ import pytest
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from graph_service.api.resolvers.slices import WARM_DEPTHS
+from graph_service.api.resolvers.warmup import WARM_DEPTHS
 from graph_service.cli import app as cli
 from graph_service.db.statements import LABELS
 from graph_service.devdata.demo import DEMO_WORKS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
 
-from graph_service.api.execution.direct import shaping
+from graph_service.api.execution.shapes import shaping
 
 
 def shaped(text: str) -> tuple[str, ...]:

@@ -12,13 +12,8 @@ from graphql import get_introspection_query, parse, validate
 
 from graph_service.api import build_schema
 from graph_service.api.guard import limits
-from graph_service.api.guard.limits import (
-    MAX_FIELDS,
-    MAX_REPEATS,
-    LimitExceeded,
-    check_document,
-    operation_cost,
-)
+from graph_service.api.guard.cost import operation_cost
+from graph_service.api.guard.limits import MAX_FIELDS, MAX_REPEATS, LimitExceeded, check_document
 from graph_service.settings import DEFAULT_COST_BUDGET
 
 SCHEMA = build_schema()._schema

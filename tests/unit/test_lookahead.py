@@ -10,7 +10,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from graph_service.api.execution.batching import Batcher
 from graph_service.api.execution.lookahead import Profile, prime, profile, profile_parameters
-from graph_service.api.types import WorkOrder
+from graph_service.api.types.author import WorkOrder
 from graph_service.db.statements import Statement
 
 

@@ -7,12 +7,11 @@ from graph_service.api.resolvers.slices import (
     FULL_RELATIONSHIPS,
     LATEST_YEAR,
     SCAN_LIMIT,
-    Projection,
-    RelationshipType,
     slice_parameters,
-    unmatched_id,
 )
-from graph_service.api.types import NodeType
+from graph_service.api.resolvers.warmup import unmatched_id
+from graph_service.api.types.node import NodeType
+from graph_service.api.types.slice import Projection, RelationshipType
 from graph_service.db.statements import LABELS
 from graph_service.ingest.hubs import listed_kinds
 

@@ -29,185 +29,40 @@ once for each of those and shared: a profile page for another author reuses it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable
-from contextvars import ContextVar
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from math import isfinite
 from operator import attrgetter
 from types import SimpleNamespace
 from typing import Any
 
 from graphql import (
-    FieldNode,
-    FragmentSpreadNode,
-    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLField,
-    GraphQLFloat,
-    GraphQLID,
-    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
-    GraphQLString,
-    InlineFragmentNode,
-    Node,
-    SelectionSetNode,
-    VariableNode,
-    Visitor,
     get_named_type,
     is_abstract_type,
-    visit,
 )
 from graphql.execution.collect_fields import FieldDetails
 from graphql.execution.values import get_argument_values
-from graphql.type.scalars import GRAPHQL_MAX_INT as MAX_INT
-from graphql.type.scalars import GRAPHQL_MIN_INT as MIN_INT
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 from strawberry.types.nodes import convert_selections
 
-from graph_service.api.execution.batching import Batcher
 from graph_service.api.execution.lookahead import Profile, author_with, profile
-from graph_service.api.types import (
-    MAX_AUTHORSHIPS,
-    MAX_LIST,
-    WORKS_BY_ORDER,
-    Affiliation,
-    Authorship,
-    AuthorTopic,
-    Collaborator,
-    Paper,
-    PaperTopic,
-    WorkOrder,
+from graph_service.api.execution.primed import (
+    ANYWHERE,
+    BATCHER,
+    PRIMED,
+    PROFILE,
+    Unsettled,
 )
-from graph_service.api.types.connection import MAX_PAGE, NO_ROWS, ahead, connection
-from graph_service.db.statements import Statement
+from graph_service.api.execution.values import UNCHANGED, Complete, nulls, serializer
 
 Details = list[FieldDetails]
-Complete = Callable[[Any], Any]  # a value to its response form
-# The scalars whose serializers give back a value of this exact type unchanged
-# (graphql-core's serializers return it as it is).
-UNCHANGED: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
-# Where in the response a field's value has been primed by the root's statement.
-ANYWHERE = ""
-PROFILE = "profile"  # the author `author` returns
-PROFILE_WORK = "profile work"  # a paper of that author's first page of works
-# The request being completed: a walk is shared by the requests of one operation shape, and
-# a primed field reads its own request's loader.
-BATCHER: ContextVar[Batcher] = ContextVar("batcher")
-# How many walks are kept (each pins its document), and how many operations' shaping
-# variables; past that the oldest goes.
-MOST_WALKS = 512
-MOST_OPERATIONS = 512
-ABSENT = object()  # a variable the request does not give (its default applies)
-
-
-class Unsettled(Exception):
-    """The walk cannot complete this operation; graphql-core will."""
-
-
-def _known(batcher: Batcher, statement: Statement, id: str, **shared: Any) -> Any:
-    found, value = batcher.known(statement, id, **shared)
-    if not found:
-        raise Unsettled(statement)
-    return value
-
-
-def _within(value: Any, least: int, most: int) -> bool:
-    return isinstance(value, int) and least <= value <= most
-
-
-def _order(value: Any) -> WorkOrder:
-    return value if isinstance(value, WorkOrder) else WorkOrder(value)
-
-
-@dataclass(frozen=True)
-class Primed:
-    """A field whose value the root's statement primed in the request's loader, where
-    `scope` is; `accepts` the arguments it primed for, `value` made as the resolver makes
-    it; what it returns is in scope `inner`."""
-
-    scope: str
-    accepts: Callable[[dict[str, Any]], bool]
-    value: Callable[[Any, dict[str, Any], Batcher], Any]
-    inner: str = ANYWHERE
-
-
-def _rows(
-    statement: Statement, build: Callable[[dict[str, Any]], Any], first: bool = False
-) -> Callable[[Any, dict[str, Any], Batcher], Any]:
-    """A list field the resolver makes from `statement`'s rows (asked with `first` when the
-    field takes it)."""
-
-    def value(source: Any, args: dict[str, Any], batcher: Batcher) -> Any:
-        shared = {"first": args["first"]} if first else {}
-        return [build(row) for row in _known(batcher, statement, source.id, **shared) or []]
-
-    return value
-
-
-def _page(
-    statement: Callable[[dict[str, Any]], Statement], build: Callable[[dict[str, Any]], Any]
-) -> Callable[[Any, dict[str, Any], Batcher], Any]:
-    """A connection's first page, as `connections.page` makes it from the statement the
-    arguments pick."""
-
-    def value(source: Any, args: dict[str, Any], batcher: Batcher) -> Any:
-        chosen, first = statement(args), args["first"]
-        rows = _known(batcher, chosen, source.id, first=ahead(first))
-        return connection(chosen, rows or NO_ROWS, first, build)
-
-    return value
-
-
-def _first_page(args: dict[str, Any]) -> bool:
-    return args.get("after") is None and _within(args["first"], 1, MAX_PAGE)
-
-
-def _authorships(paper: Any, args: dict[str, Any], batcher: Batcher) -> Any:
-    rows = _known(batcher, Statement.GET_PAPER_AUTHORSHIPS, paper.id) or []
-    return [Authorship.of(row) for row in rows[: args.get("first")]]
-
-
-PRIMED: dict[tuple[str, str], Primed] = {
-    ("Author", "institutions"): Primed(
-        PROFILE, lambda args: True, _rows(Statement.GET_AUTHOR_AFFILIATIONS, Affiliation.of)
-    ),
-    ("Author", "topics"): Primed(
-        PROFILE,
-        lambda args: _within(args["first"], 1, MAX_LIST),
-        _rows(Statement.GET_AUTHOR_TOPICS, AuthorTopic.of, first=True),
-    ),
-    ("Author", "works"): Primed(
-        PROFILE,
-        _first_page,
-        _page(lambda args: WORKS_BY_ORDER[_order(args["orderBy"])], Paper.of),
-        PROFILE_WORK,
-    ),
-    ("Author", "collaborators"): Primed(
-        PROFILE,
-        _first_page,
-        _page(lambda args: Statement.PAGE_AUTHOR_COLLABORATORS, Collaborator.of),
-    ),
-    ("Paper", "authorships"): Primed(
-        PROFILE_WORK,
-        lambda args: args.get("first") is None or _within(args["first"], 1, MAX_AUTHORSHIPS),
-        _authorships,
-    ),
-    ("Paper", "authorCount"): Primed(
-        PROFILE_WORK,
-        lambda args: True,
-        lambda paper, args, batcher: len(
-            _known(batcher, Statement.GET_PAPER_AUTHORSHIPS, paper.id) or []
-        ),
-    ),
-    ("Paper", "topics"): Primed(
-        PROFILE_WORK, lambda args: True, _rows(Statement.GET_PAPER_TOPICS, PaperTopic.of)
-    ),
-}
 
 # A root field's runner: (walk, the request's info, arguments, its field nodes) -> its value.
 Runner = Callable[["Walk", Any, dict[str, Any], Details], Awaitable[Any]]
@@ -424,7 +279,7 @@ class Walk:
         non_null = isinstance(type_, GraphQLNonNull)
         named = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
         if isinstance(named, (GraphQLScalarType, GraphQLEnumType)):
-            return UNCHANGED.get(named), _serializer(named, non_null)
+            return UNCHANGED.get(named), serializer(named, non_null)
         if isinstance(named, GraphQLList):
             item = self.completer(named.of_type, details, scope)
             inner: Complete = lambda value: [item(each) for each in value]  # noqa: E731
@@ -436,7 +291,7 @@ class Walk:
                 for kind in self.schema.get_possible_types(named)
             }
             inner = lambda value: by_name[value.__strawberry_definition__.name](value)  # noqa: E731
-        return None, _nulls(inner, non_null)
+        return None, nulls(inner, non_null)
 
     def _object(self, kind: GraphQLObjectType, details: Details, scope: str) -> Complete:
         key = (kind.name, id(details), scope)
@@ -472,138 +327,5 @@ def _arguments(field: Any, details: Details, variables: Any) -> dict[str, Any]:
     )
 
 
-def _nulls(complete: Complete, non_null: bool) -> Complete:
-    """`complete`, given a null: none for a nullable field; the walk gives way for another."""
-    if non_null:
-
-        def required(value: Any) -> Any:
-            if value is None:
-                raise Unsettled("a null in a non-null field")
-            return complete(value)
-
-        return required
-    return lambda value: None if value is None else complete(value)
-
-
-def _serializer(type_: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> Complete:
-    """A leaf's serialization (graphql-core's), for a value not already its response form."""
-    serialize = type_.serialize
-
-    def checked(value: Any) -> Any:
-        serialized = serialize(value)
-        if serialized is None:
-            raise Unsettled("a value that does not serialize")
-        return serialized
-
-    if type_ is GraphQLInt:
-        inner: Complete = lambda value: (  # noqa: E731
-            value if type(value) is int and MIN_INT <= value <= MAX_INT else checked(value)
-        )
-    elif type_ is GraphQLFloat:
-        inner = lambda value: (  # noqa: E731
-            value if type(value) is float and isfinite(value) else checked(value)
-        )
-    else:
-        inner = checked
-    return _nulls(inner, non_null)
-
-
 async def _typename(walk: Walk, info: Any, args: dict[str, Any], details: Details) -> str:
     return str(walk.schema.query_type.name)
-
-
-class _Variables(Visitor):
-    """The names of the variables in a node."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-
-    def enter_variable(self, node: VariableNode, *_: Any) -> None:
-        self.names.add(node.name.value)
-
-
-def _variables(node: Node) -> set[str]:
-    found = _Variables()
-    visit(node, found)
-    return found.names
-
-
-def shaping(operation: Any, fragments: dict[str, Any]) -> tuple[str, ...]:
-    """The variables a walk of `operation` is made with: those of its directives (which
-    fields there are) and of the arguments below its root fields (what the plans keep). A
-    root field's own arguments are read per request; a named fragment's variables all
-    count, wherever it is spread."""
-    names: set[str] = set()
-
-    def scan(selection_set: SelectionSetNode, root: bool) -> None:
-        for selection in selection_set.selections:
-            for directive in selection.directives or ():
-                names.update(_variables(directive))
-            if isinstance(selection, FieldNode):
-                if not root:
-                    for argument in selection.arguments or ():
-                        names.update(_variables(argument))
-                if selection.selection_set is not None:
-                    scan(selection.selection_set, False)
-            elif isinstance(selection, InlineFragmentNode):
-                scan(selection.selection_set, root)
-            elif isinstance(selection, FragmentSpreadNode) and (
-                fragment := fragments.get(selection.name.value)
-            ):
-                names.update(_variables(fragment))
-
-    scan(operation.selection_set, True)
-    return tuple(sorted(names))
-
-
-def _frozen(value: Any) -> Hashable:
-    """A variable's value as a key (a list or an input object as tuples)."""
-    if isinstance(value, dict):
-        return tuple(sorted((key, _frozen(each)) for key, each in value.items()))
-    if isinstance(value, list):
-        return tuple(_frozen(each) for each in value)
-    return value  # type: ignore[no-any-return]
-
-
-def _keep(cache: dict[Any, Any], most: int, key: Any, value: Any) -> None:
-    """Keep `value` under `key`, the oldest entry dropped when `cache` holds `most`."""
-    if len(cache) >= most:
-        del cache[next(iter(cache))]
-    cache[key] = value
-
-
-# (schema, operation) -> the operation's shaping variables; (schema, operation, their
-# values) -> its walk, None when it cannot be walked. Each entry holds what its key's ids
-# name, so an id is not reused while it is a key.
-_shaped: dict[tuple[int, int], tuple[Any, Any, tuple[str, ...]]] = {}
-_walks: dict[tuple[int, int, Hashable], tuple[Any, Any, Walk | None]] = {}
-
-
-def walk_for(executor: Any, root_type: GraphQLObjectType, grouped: dict[str, Details]) -> Any:
-    """The walk completing this request's operation, or None if graphql-core must.
-
-    Working out a walk (collecting each level's fields, coercing nested arguments, making
-    the completers) cost about a fifth of a profile request's CPU; it depends only on the
-    operation and its shaping variables, so a walk is made once for each of those.
-    """
-    schema, operation = executor.schema, executor.operation
-    if root_type is not schema.query_type or not isinstance(
-        getattr(executor.context_value, "batcher", None), Batcher
-    ):
-        return None
-    known = _shaped.get((id(schema), id(operation)))
-    if known is None or known[0] is not schema or known[1] is not operation:
-        known = (schema, operation, shaping(operation, executor.fragment_definitions))
-        _keep(_shaped, MOST_OPERATIONS, (id(schema), id(operation)), known)
-    coerced = executor.variable_values.coerced
-    try:
-        shape = tuple(_frozen(coerced.get(name, ABSENT)) for name in known[2])
-        key = (id(schema), id(operation), shape)
-        walked = _walks.get(key)
-    except TypeError:  # a value that is no key: a walk for this request alone
-        return Walk.of(executor, root_type, grouped)
-    if walked is None or walked[0] is not schema or walked[1] is not operation:
-        walked = (schema, operation, Walk.of(executor, root_type, grouped))
-        _keep(_walks, MOST_WALKS, key, walked)
-    return walked[2]

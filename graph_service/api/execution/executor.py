@@ -18,7 +18,7 @@ from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
-from graph_service.api.execution.direct import walk_for
+from graph_service.api.execution.shapes import walk_for
 
 # name -> (attribute, serialize, non-null) for each plain field of a type.
 Plain = dict[str, tuple[str, Any, bool]]

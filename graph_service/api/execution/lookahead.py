@@ -8,17 +8,12 @@ from typing import Any
 
 from strawberry.types.nodes import SelectedField, Selection
 
-from graph_service.api.context import Ctx, batcher, parse_id
+from graph_service.api.context import Ctx, batcher
 from graph_service.api.execution.batching import Batcher
-from graph_service.api.types import (
-    AUTHOR_TOPICS,
-    MAX_LIST,
-    WORKS_BY_ORDER,
-    Author,
-    WorkOrder,
-    entity,
-)
+from graph_service.api.resolvers.entities import entity, parse_id
+from graph_service.api.types.author import AUTHOR_TOPICS, WORKS_BY_ORDER, Author, WorkOrder
 from graph_service.api.types.connection import DEFAULT_PAGE, MAX_PAGE, ahead
+from graph_service.api.types.node import MAX_LIST
 from graph_service.db.statements import Statement
 
 

@@ -21,7 +21,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
 from graph_service.api.guard.admission import COLD_PLACES, RETRY_AFTER, Admission
-from graph_service.api.guard.limits import LimitExceeded, check_document, operation_cost
+from graph_service.api.guard.cost import operation_cost
+from graph_service.api.guard.limits import LimitExceeded, check_document
 from graph_service.errors import CostLimit, Overloaded
 
 # A UI sends the same few query texts again and again: parsing and validating one took

@@ -1,0 +1,68 @@
+"""The statements of the common request shapes, planned before the first request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph_service.api.resolvers.slices import CITATION_BASIS, PAPER_PROJECTIONS, slice_parameters
+from graph_service.db.repository import Repository
+from graph_service.db.statements import LABELS, Statement
+
+WARM_UP_TIMEOUT = 120.0
+
+# Slice depths whose statements are planned at start-up, for every centre label.
+WARM_DEPTHS = (1, 2)
+
+
+def unmatched_id(like: str | None) -> str:
+    """An id no node has, as long as `like` (an OpenAlex id's 11 characters without one).
+
+    Neo4j caches a plan per statement, parameter types and, for a string, its length class
+    (0, 1, 2-10, 11-100, ... characters): a warm-up with an empty id plans a shape no
+    request uses.
+    """
+    return "~" * len(like or "A5000000000")
+
+
+async def warm_up(repository: Repository) -> None:
+    """Run the statements of the common shapes once on ids that match nothing (as long as the
+    graph's own), so their plans are cached before the first request.
+
+    Planning a slice statement takes about a second per level on a cold server. The
+    explorer opens at depth 2 and expands at depth 1, and a path is most often asked between
+    two people; the other shapes (depth 3, paths from papers or topics) are planned at their
+    first use, in a second or two.
+    """
+    sample = (await repository.read(Statement.SAMPLE_IDS, tx_timeout=WARM_UP_TIMEOUT))[0]
+    # Without a year filter and with one (the explorer's year range): the two parameter
+    # types Neo4j plans apart.
+    for years in ((None, None), (2000, 2020)):
+        for depth in WARM_DEPTHS:
+            for label in LABELS:
+                parameters = slice_parameters(
+                    unmatched_id(sample[label]), depth, 1, 1, year_from=years[0], year_to=years[1]
+                )
+                statement = repository.catalog.neighborhood(label, depth)
+                await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
+    paper = {"center": unmatched_id(sample["Paper"]), "limit": 1, "basis": CITATION_BASIS}
+    for projected in PAPER_PROJECTIONS.values():
+        await repository.read(projected, paper, tx_timeout=WARM_UP_TIMEOUT)
+    author = unmatched_id(sample["Author"])
+    nothing = {"from": author, "to": author, "maxLength": 1}
+    ends = {"from": author, "to": author}
+    await repository.read(
+        repository.catalog.path_ends("Author", "Author"), ends, tx_timeout=WARM_UP_TIMEOUT
+    )
+    # A path search's other statements take element ids, which an empty list stands for.
+    searches: list[tuple[Statement, dict[str, Any]]] = [
+        (Statement.COUNT_PATH_FRONTIER, {"frontier": []}),
+        (Statement.EXPAND_PATH_FRONTIER, {"frontier": []}),
+        (Statement.SELECT_STUBS, {"ids": []}),
+        (Statement.MEET_PATH_HUBS, {"nodes": [], "hubs": []}),
+        (Statement.MEET_PATH_HUBS_FROM_HUBS, {"nodes": [], "hubs": []}),
+        (Statement.MEET_PATH_HUB_PAIRS, {"pairs": []}),
+        (Statement.SELECT_PATH_SLICE, {"nodes": [], "relationships": []}),
+    ]
+    for search, empty in searches:
+        await repository.read(search, empty, tx_timeout=WARM_UP_TIMEOUT)
+    await repository.read(Statement.FIND_COLLABORATION_PATH, nothing, tx_timeout=WARM_UP_TIMEOUT)
