@@ -28,7 +28,7 @@ import psutil
 
 from bench.graph import CACHE, store_bytes
 from graph_service.devdata import generator
-from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.scratch import start_free
 from graph_service.localneo4j.server import LocalServer
 
 SEED = 7
@@ -104,7 +104,7 @@ def load(papers: int, source: Path, scratch: Path, pagecache: str) -> dict[str, 
     """One bulk load of `source` into a fresh home under `scratch`, measured."""
     server = LocalServer(scratch / f"home-{papers}")
     server.install()
-    server.start(bolt_port=free_port(), http_port=free_port(), heap=HEAP, pagecache=pagecache)
+    start_free(server, HEAP, pagecache)
     try:
         status = server.status()
         env = {

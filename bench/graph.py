@@ -22,7 +22,7 @@ from graph_service.ingest.bulk import BulkImport
 from graph_service.ingest.hubs import rank_hubs
 from graph_service.ingest.importer import Importer
 from graph_service.ingest.report import Report
-from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.scratch import start_free
 from graph_service.localneo4j.server import LocalServer
 
 CACHE = Path(__file__).resolve().parent.parent / ".bench"
@@ -51,7 +51,7 @@ def throwaway_graph(
     generator.write(source, papers, seed=5, arxiv=records if arxiv else None)
     server = LocalServer(work / "home")
     server.install()
-    server.start(bolt_port=free_port(), http_port=free_port(), heap=heap, pagecache="1g")
+    start_free(server, heap, "1g")
     try:
         bulk = BulkImport(server, work / "csv")
         report = (load or (lambda b, path: b.run([path])))(bulk, source)
@@ -110,7 +110,7 @@ def prepare_graph(papers: int, say: Callable[[str], None]) -> tuple[LocalServer,
     else:
         say(f"loading {source.name} with neo4j-admin")
         server.install()
-        server.start(bolt_port=free_port(), http_port=free_port(), heap=heap, pagecache="512m")
+        start_free(server, heap, "512m")
         started = time.perf_counter()
         BulkImport(server, CACHE / f"csv-{papers}").run([source])
         asyncio.run(_apply_schema(server))
@@ -123,9 +123,7 @@ def prepare_graph(papers: int, say: Callable[[str], None]) -> tuple[LocalServer,
     pagecache_mb = max(256, int(store * 1.25 / 2**20) + 64)
     if server.status().running:
         server.stop()
-    server.start(
-        bolt_port=free_port(), http_port=free_port(), heap=heap, pagecache=f"{pagecache_mb}m"
-    )
+    start_free(server, heap, f"{pagecache_mb}m")
     # A store loaded before hubs kept ranked neighbours gets them once.
     if "hubs" not in marker.read_text().split():
         say("ranking hubs' neighbours")

@@ -29,6 +29,7 @@ from graph_service.ingest.importer import Importer
 from graph_service.ingest.records import file_lines, read_works
 from graph_service.ingest.report import Rejects, Report
 from graph_service.localneo4j.host import free_port
+from graph_service.localneo4j.scratch import start_free
 from graph_service.localneo4j.server import LocalServer
 from graph_service.settings import Settings
 
@@ -151,7 +152,7 @@ def to_csv(source: Path, folder: Path) -> dict[str, int]:
 def bulk(home: Path, csvs: Path) -> float:
     server = LocalServer(home)
     server.install()
-    server.configure(free_port(), free_port(), HEAP, PAGECACHE)
+    server.conf.write(free_port(), free_port(), HEAP, PAGECACHE)
     arguments = [
         "database",
         "import",
@@ -183,9 +184,7 @@ def bulk_load(home: Path, source: Path) -> float:
     """`load openalex --bulk` end to end: convert, import offline, restart, schema."""
     server = LocalServer(home)
     server.install()
-    status = server.start(
-        bolt_port=free_port(), http_port=free_port(), heap=HEAP, pagecache=PAGECACHE
-    )
+    status = start_free(server, HEAP, PAGECACHE)
     started = time.perf_counter()
     BulkImport(server, home / "import" / "bulk").run([source])
     settings = Settings.model_validate(
@@ -209,9 +208,7 @@ def bulk_load(home: Path, source: Path) -> float:
 def online(home: Path, source: Path) -> tuple[float, float, dict[str, int]]:
     server = LocalServer(home)
     server.install()
-    status = server.start(
-        bolt_port=free_port(), http_port=free_port(), heap=HEAP, pagecache=PAGECACHE
-    )
+    status = start_free(server, HEAP, PAGECACHE)
     settings = Settings.model_validate(
         {"neo4j_uri": status.uri, "neo4j_password": SecretStr(server.password())}
     )

@@ -68,7 +68,7 @@ def quick_home(home: Path) -> LocalServer:
     """A local server installed in `home` (never the user's), set to stop at once."""
     server = LocalServer(home)
     server.install()
-    server.extra_conf_path.write_text(QUICK_STOP)
+    server.conf.extra_path.write_text(QUICK_STOP)
     return server
 
 

@@ -55,7 +55,7 @@ def ports(
 ) -> tuple[int, int]:
     """The ports to start on: those given, else those the environment sets, else those the
     home last used (so a home moved off 7687 stays where its clients look), else 7687/7474."""
-    last_bolt, last_http = server.configured_ports()
+    last_bolt, last_http = server.conf.ports()
     given = settings.model_fields_set
 
     def pick(option: int | None, field: str, last: int | None, default: int) -> int:

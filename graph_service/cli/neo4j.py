@@ -18,6 +18,7 @@ from graph_service.cli.common import (
     server_of,
     settings_of,
 )
+from graph_service.localneo4j.clone import clone as clone_home
 from graph_service.localneo4j.distribution import LocalServerError
 
 neo4j_app = typer.Typer(no_args_is_help=True, help="The project-managed local Neo4j server.")
@@ -110,7 +111,9 @@ def clone(
     origin, copy = local_server(settings, source), local_server(settings, target)
     try:
         with err.status("cloning"):
-            origin.clone(copy, settings.neo4j_database, read_only, say=lambda line: err.print(line))
+            clone_home(
+                origin, copy, settings.neo4j_database, read_only, say=lambda line: err.print(line)
+            )
     except LocalServerError as error:
         fail(str(error))
     kind = "a read-only copy" if read_only else "a copy"
@@ -135,10 +138,10 @@ def setting(
     server = server_of(ctx, home)
     try:
         if remove or value is not None:
-            server.set_setting(name, None if remove else value)
+            server.conf.set_setting(name, None if remove else value)
     except LocalServerError as error:
         fail(str(error))
-    current = server.settings().get(name)
+    current = server.conf.settings().get(name)
     out.print(f"{name}={current}" if current is not None else f"{name} is not set in {server.home}")
     if (remove or value is not None) and server.status().running:
         out.print("restart Neo4j for it to apply: graph-service neo4j stop, then start")

@@ -17,22 +17,27 @@ import random
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-OA = "https://openalex.org/"
+from graph_service.devdata.entities import (
+    AUTHOR_BASE,
+    DOMAINS,
+    FIELDS_PER_DOMAIN,
+    OA,
+    PAPER_BASE,
+    SUBFIELDS_PER_FIELD,
+    TOPICS_PER_SUBFIELD,
+    arxiv_counterpart,
+    author_name,
+    institution_record,
+    inverted,
+    topic_record,
+)
+from graph_service.devdata.vocabulary import FAMILY, NOUNS, SUBJECTS, WORDS
+
 FIRST_YEAR = 1975
 LAST_YEAR = 2025
-# Ids as long as OpenAlex's (W, A and I: 11 characters; T: 6), which matters to Neo4j: it
-# plans a statement again for a string parameter of another length class. They start where
-# the demo set's ids do not.
-PAPER_BASE = 4_000_000_000
-AUTHOR_BASE = 5_000_000_000
-INSTITUTION_BASE = 4_200_000_000
-TOPIC_BASE = 50_000
-DOMAINS, FIELDS_PER_DOMAIN, SUBFIELDS_PER_FIELD, TOPICS_PER_SUBFIELD = 4, 6, 8, 12
 NEW_AUTHOR = 0.32  # chance an author slot goes to a newcomer
 # Share of draws by preferential attachment; the rest are uniform, which keeps the power law
 # from crowning one author (or paper) with a fixed share of everything.
@@ -40,58 +45,9 @@ ATTACHMENT = 0.7
 NEW_INSTITUTION = 0.04  # chance a newcomer founds a new institution
 MEAN_REFERENCES = 14.0
 RELATED = 10  # OpenAlex's related_works per work: papers of the same primary topic
-COUNTRIES = ["US", "CN", "GB", "DE", "JP", "FR", "IN", "CA", "IT", "AU", "KR", "ES", "NL", "BR"]
-INSTITUTION_TYPES = ["education"] * 7 + ["facility", "company", "healthcare", "government"]
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
 
 # Every third paper from this year on is on arXiv, in the categories of its subfields.
 ARXIV_FROM = 2008
-CATEGORIES = _words(
-    """
-    cs.LG cs.CV cs.CL cs.SE cs.CR cs.AI cs.DB cs.DC stat.ML math.OC math.PR math.ST q-bio.GN
-    q-bio.NC physics.soc-ph physics.comp-ph cond-mat.mtrl-sci astro-ph.GA astro-ph.CO econ.EM
-    q-fin.ST eess.SP eess.IV quant-ph
-    """
-)
-
-GIVEN = _words(
-    """
-    Ada Alan Ana Ben Carla Chen Dan Elena Emma Farid Grace Hana Ian Ines Jun Kai Lara Lei
-    Marco Maria Mei Nadia Noah Omar Priya Ravi Rosa Sam Sara Tariq Theo Uma Victor Wei Yara
-    Yusuf Zoe
-    """
-)
-FAMILY = _words(
-    """
-    Abe Bauer Costa Dubois Evans Fischer Garcia Gupta Hansen Ito Jensen Kim Kowalski Li
-    Lopez Martin Meyer Moreau Nakamura Nguyen Novak Okafor Park Patel Petrov Rossi Santos
-    Schmidt Silva Singh Smith Tanaka Wang Weber Wu Yamamoto Zhang Zhou
-    """
-)
-WORDS = _words(
-    """
-    adaptive scalable robust efficient sparse hierarchical probabilistic federated causal
-    contrastive neural graph temporal spatial latent multimodal distributed stochastic
-    interpretable generative variational bayesian dynamic structured
-    """
-)
-NOUNS = _words(
-    """
-    models networks representations inference estimation learning analysis dynamics
-    optimization retrieval embeddings transformers sampling signals systems mechanisms
-    """
-)
-SUBJECTS = _words(
-    """
-    Ecology Genomics Climate Materials Robotics Language Vision Finance Epidemiology Energy
-    Chemistry Neuroscience Astronomy Economics Education Oceans Proteins Cities Networks
-    Policy Agriculture Catalysis Quantum Health
-    """
-)
 
 
 @dataclass(frozen=True)
@@ -317,7 +273,7 @@ class Generator:
             "publication_year": year,
             "publication_date": f"{year}-{month:02d}-{day:02d}",
             "type": "article",
-            "abstract_inverted_index": _inverted(abstract),
+            "abstract_inverted_index": inverted(abstract),
             "open_access": {
                 "is_oa": index % 5 < 2,
                 "oa_status": "green" if index % 5 < 2 else "closed",
@@ -345,96 +301,6 @@ class Generator:
             institutions=self.institution_count,
             topics=self.topic_count,
         )
-
-
-def _inverted(text: str) -> dict[str, list[int]]:
-    """OpenAlex's form of an abstract: each word with the positions it holds."""
-    index: dict[str, list[int]] = {}
-    for position, word in enumerate(text.split()):
-        index.setdefault(word, []).append(position)
-    return index
-
-
-def arxiv_counterpart(work: dict[str, Any]) -> dict[str, Any] | None:
-    """The arXiv metadata record of a generated work on arXiv (None for the others): its
-    primary category that of its first topic's subfield, half of them cross-listed."""
-    arxiv = next(
-        (
-            location["landing_page_url"].rpartition("/")[2]
-            for location in work["locations"]
-            if location["landing_page_url"].startswith("https://arxiv.org/abs/")
-        ),
-        None,
-    )
-    if arxiv is None:
-        return None
-    subfield = int(work["topics"][0]["subfield"]["id"].rpartition("/")[2])
-    categories = [CATEGORIES[subfield % len(CATEGORIES)]]
-    if int(arxiv[-1]) % 2:  # half are cross-listed
-        categories.append(CATEGORIES[(subfield + 7) % len(CATEGORIES)])
-    year, month, day = (int(part) for part in work["publication_date"].split("-"))
-    created = format_datetime(datetime(year, month, day, 12, tzinfo=UTC), usegmt=True)
-    words = sorted(
-        (position, word)
-        for word, positions in work["abstract_inverted_index"].items()
-        for position in positions
-    )
-    return {
-        "id": arxiv,
-        "title": work["title"],
-        "abstract": " ".join(word for _, word in words),
-        "categories": " ".join(categories),
-        "versions": [{"version": "v1", "created": created}],
-        "update_date": work["publication_date"],
-        # [last, first, suffix]: the generated names are "Given Family N".
-        "authors_parsed": [
-            [
-                s["author"]["display_name"].partition(" ")[2],
-                s["author"]["display_name"].split()[0],
-                "",
-            ]
-            for s in work["authorships"]
-        ],
-    }
-
-
-def author_name(author: int) -> str:
-    given = GIVEN[author % len(GIVEN)]
-    family = FAMILY[(author // len(GIVEN)) % len(FAMILY)]
-    return f"{given} {family} {author // (len(GIVEN) * len(FAMILY)) + 1}"
-
-
-def institution_record(institution: int) -> dict[str, Any]:
-    rng = random.Random(institution)
-    country = COUNTRIES[min(len(COUNTRIES) - 1, int(rng.expovariate(0.35)))]
-    return {
-        "id": f"{OA}I{INSTITUTION_BASE + institution}",
-        "display_name": f"{rng.choice(SUBJECTS)} Institute {institution + 1}",
-        "country_code": country,
-        "type": rng.choice(INSTITUTION_TYPES),
-        "lineage": [f"{OA}I{INSTITUTION_BASE + institution}"],
-    }
-
-
-def topic_record(topic: int, rank: int) -> dict[str, Any]:
-    subfield = topic // TOPICS_PER_SUBFIELD
-    field = subfield // SUBFIELDS_PER_FIELD
-    domain = field // FIELDS_PER_DOMAIN
-    subject = SUBJECTS[topic % len(SUBJECTS)]
-    return {
-        "id": f"{OA}T{TOPIC_BASE + topic}",
-        "display_name": f"{subject} {NOUNS[topic % len(NOUNS)]} {topic + 1}",
-        "score": round(0.99 - 0.1 * rank, 2),
-        "subfield": {
-            "id": f"{OA}subfields/{9000 + subfield}",
-            "display_name": f"{SUBJECTS[subfield % len(SUBJECTS)]} subfield {subfield + 1}",
-        },
-        "field": {
-            "id": f"{OA}fields/{900 + field}",
-            "display_name": f"{SUBJECTS[field % len(SUBJECTS)]} field {field + 1}",
-        },
-        "domain": {"id": f"{OA}domains/{90 + domain}", "display_name": f"Domain {domain + 1}"},
-    }
 
 
 def _accumulate(values: list[float]) -> Iterator[float]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
+from graph_service.localneo4j.conf import Conf
 from graph_service.localneo4j.distribution import (
     LocalServerError,
     fetch,
@@ -56,20 +55,7 @@ JVM_FLAGS = (
 JVM_OVERHEAD = 512 * 1024**2
 STATE_FILE = "graph-service.json"
 PASSWORD_FILE = "password"  # noqa: S105 (a file name, not a password)
-# A home's own Neo4j settings (`name=value` lines), added to the conf written at each start.
-EXTRA_CONF = "neo4j.extra.conf"
 MIN_PASSWORD = 8
-# What makes a clone a read-only copy: every database but system refuses writes.
-READ_ONLY_SETTING = "server.databases.default_to_read_only"
-SETTING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+")
-
-# What Neo4j Browser's pages may load: their own files, and Bolt and HTTP on this machine.
-BROWSER_POLICY = (
-    "default-src 'self'; script-src 'self'; img-src 'self' data:; "
-    "style-src 'self' 'unsafe-inline'; font-src 'self' data:; base-uri 'none'; "
-    "object-src 'none'; frame-ancestors 'none'; "
-    "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*"
-)
 
 
 @dataclass(frozen=True)
@@ -105,6 +91,7 @@ class LocalServer:
         self.version = pinned_version()
         base = cache or platformdirs.user_cache_path("graph-service")
         self.cache = base / f"neo4j-{self.version}"
+        self.conf = Conf(self.home / "conf")
 
     # -- paths -----------------------------------------------------------------
     @property
@@ -139,7 +126,7 @@ class LocalServer:
             "apoc.export.file.enabled=false\napoc.import.file.enabled=false\n"
         )
         if not (self.home / "conf" / "neo4j.conf").exists():
-            self.configure(7687, 7474)
+            self.conf.write(7687, 7474)
         if not self.password_path.exists():
             self._set_initial_password()
         self.restrict()
@@ -155,137 +142,14 @@ class LocalServer:
                 with contextlib.suppress(FileNotFoundError):
                     os.chmod(os.path.join(folder, name), 0o600)
 
-    def configured_ports(self) -> tuple[int | None, int | None]:
-        """The Bolt and HTTP ports the home was last started with (from its neo4j.conf)."""
-
-        def port(key: str) -> int | None:
-            value = self._conf_value(key) or ""
-            number = value.rpartition(":")[2]
-            return int(number) if number.isdigit() else None
-
-        return port("server.bolt.listen_address"), port("server.http.listen_address")
-
-    @property
-    def extra_conf_path(self) -> Path:
-        return self.home / "conf" / EXTRA_CONF
-
-    def settings(self) -> dict[str, str]:
-        """The home's own Neo4j settings (from `conf/neo4j.extra.conf`)."""
-        if not self.extra_conf_path.exists():
-            return {}
-        lines = self.extra_conf_path.read_text().splitlines()
-        pairs = (line.partition("=") for line in lines if "=" in line and not line.startswith("#"))
-        return {name.strip(): value.strip() for name, _, value in pairs}
-
-    def set_setting(self, name: str, value: str | None) -> None:
-        """Set one of the home's own Neo4j settings, or remove it (None); kept across starts,
-        in effect from the next one. Comments and other lines are kept as they are."""
-        if not SETTING_NAME.fullmatch(name):
-            raise LocalServerError(
-                f"{name!r} is not a Neo4j setting name (like db.logs.query.enabled)"
-            )
-        if value is not None and "\n" in value:
-            raise LocalServerError("a setting's value is one line")
-        lines = (
-            self.extra_conf_path.read_text().splitlines() if self.extra_conf_path.exists() else []
-        )
-        kept = [line for line in lines if line.partition("=")[0].strip() != name]
-        if value is not None:
-            kept.append(f"{name}={value}")
-        self.extra_conf_path.parent.mkdir(parents=True, exist_ok=True)
-        self.extra_conf_path.write_text("".join(line + "\n" for line in kept))
-
-    def clone(
-        self,
-        target: LocalServer,
-        database: str,
-        read_only: bool,
-        say: Callable[[str], None] = lambda _: None,
-    ) -> None:
-        """Copy this home's database into `target` with `neo4j-admin database dump` and `load`.
-
-        Each server is stopped only for its half (this one for the dump, the copy for the load)
-        and started again as it was. The copy keeps its own password, ports and settings; with
-        `read_only` it takes no writes from its next start on, without it it takes them again.
-        """
-        if target.home == self.home:
-            raise LocalServerError("a home cannot be cloned into itself: name another with --to")
-        if not self.installed:
-            raise LocalServerError(f"{self.home} is not installed: nothing to clone")
-        target.install(say)
-        # The dump lies beside the copy's store: the same disk, and gone with the copy.
-        with tempfile.TemporaryDirectory(prefix="clone-", dir=target.home) as dumps:
-            with self.stopped():
-                say(f"dumping {database} from {self.home}")
-                self._admin_ok(
-                    "database",
-                    "dump",
-                    database,
-                    f"--to-path={dumps}",
-                    "--overwrite-destination=true",
-                )
-            with target.stopped():
-                say(f"loading it into {target.home}")
-                target._admin_ok(
-                    "database",
-                    "load",
-                    database,
-                    f"--from-path={dumps}",
-                    "--overwrite-destination=true",
-                )
-                target.set_setting(READ_ONLY_SETTING, "true" if read_only else None)
-
-    def _admin_ok(self, *arguments: str) -> None:
+    def admin_ok(self, *arguments: str) -> None:
+        """Run `neo4j-admin`; LocalServerError with its output when it fails."""
         result = self.admin(*arguments)
         if result.returncode != 0:
             raise LocalServerError(
                 f"neo4j-admin {' '.join(arguments[:2])} failed in {self.home}:\n"
                 + (result.stderr or result.stdout).strip()[-2000:]
             )
-
-    def configure(
-        self,
-        bolt_port: int,
-        http_port: int,
-        heap: str = NEO4J_HEAP,
-        pagecache: str = NEO4J_PAGECACHE,
-    ) -> None:
-        """Write `conf/neo4j.conf` (done by every start): the ports and memory given, then
-        the home's own settings from `conf/neo4j.extra.conf`, which win."""
-        extra = self.extra_conf_path.read_text() if self.extra_conf_path.exists() else ""
-        conf = f"""\
-# Written by graph-service on every start; add settings to {EXTRA_CONF} instead.
-server.default_listen_address=127.0.0.1
-server.default_advertised_address=127.0.0.1
-server.bolt.enabled=true
-server.bolt.listen_address=127.0.0.1:{bolt_port}
-server.bolt.advertised_address=127.0.0.1:{bolt_port}
-server.http.enabled=true
-server.http.listen_address=127.0.0.1:{http_port}
-server.http.advertised_address=127.0.0.1:{http_port}
-server.https.enabled=false
-server.memory.heap.initial_size={heap}
-server.memory.heap.max_size={heap}
-server.memory.pagecache.size={pagecache}
-dbms.security.auth_enabled=true
-# Graph Data Science ranks the papers and needs its procedures unrestricted; APOC does not.
-dbms.security.procedures.unrestricted=gds.*
-dbms.usage_report.enabled=false
-# Neo4j Browser stays on this machine: no usage data, and a Community server's Browser always
-# allows outgoing connections, so the pages it serves may reach only this machine (its fonts,
-# analytics and feedback scripts from outside are refused by the browser, never requested).
-client.allow_telemetry=false
-dbms.security.http_static_content_security_policy_header={BROWSER_POLICY}
-db.transaction.timeout=60s
-# Timeouts are checked every 2 s by default; a service with 10 s budgets wants them sooner.
-db.transaction.monitor.check.interval=100ms
-"""
-        if extra:
-            # A setting named twice stops Neo4j, so the home's own replace ours.
-            own = self.settings()
-            kept = [line for line in conf.splitlines() if line.partition("=")[0] not in own]
-            conf = "\n".join(kept) + f"\n# From {EXTRA_CONF}\n{extra.rstrip()}\n"
-        (self.home / "conf" / "neo4j.conf").write_text(conf)
 
     def admin(self, *arguments: str) -> subprocess.CompletedProcess[str]:
         """Run `neo4j-admin` with these arguments against this home (the server's own jars)."""
@@ -357,14 +221,6 @@ db.transaction.monitor.check.interval=100ms
             http_port=state.get("http_port"),
         )
 
-    def _conf_value(self, key: str) -> str | None:
-        with contextlib.suppress(OSError):
-            for line in (self.home / "conf" / "neo4j.conf").read_text().splitlines():
-                name, _, value = line.partition("=")
-                if name.strip() == key:
-                    return value.strip()
-        return None
-
     @contextlib.contextmanager
     def stopped(self, timeout: float = 180.0) -> Iterator[None]:
         """Stop the server for offline work; start it again as it was (ports, memory)."""
@@ -377,8 +233,8 @@ db.transaction.monitor.check.interval=100ms
                 self.start(
                     bolt_port=state.get("bolt_port", 7687),
                     http_port=state.get("http_port", 7474),
-                    heap=self._conf_value("server.memory.heap.max_size") or NEO4J_HEAP,
-                    pagecache=self._conf_value("server.memory.pagecache.size") or NEO4J_PAGECACHE,
+                    heap=self.conf.value("server.memory.heap.max_size") or NEO4J_HEAP,
+                    pagecache=self.conf.value("server.memory.pagecache.size") or NEO4J_PAGECACHE,
                     timeout=timeout,
                 )
 
@@ -430,7 +286,7 @@ db.transaction.monitor.check.interval=100ms
                 "(lower --heap / --pagecache)"
             )
         command = self.command(heap)
-        self.configure(bolt_port, http_port, heap, pagecache)
+        self.conf.write(bolt_port, http_port, heap, pagecache)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self.restrict()
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0

@@ -77,9 +77,9 @@ def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalServe
         # The primary was stopped for its dump only, and is back on its ports.
         assert primary.status().running
         assert primary.status().bolt_port == status.bolt_port
-        assert copy.settings()["server.databases.default_to_read_only"] == "true"
+        assert copy.conf.settings()["server.databases.default_to_read_only"] == "true"
         # The home's own settings before the clone are kept beside it.
-        assert "internal.server.bolt.connection_shutdown_wait_time" in copy.settings()
+        assert "internal.server.bolt.connection_shutdown_wait_time" in copy.conf.settings()
         start(copy)
         yield primary, copy
     finally:
@@ -293,7 +293,7 @@ def test_cloned_again_without_read_only_the_copy_takes_writes(
     )
     assert again.exit_code == 0, again.output
     assert copy.status().running  # started again as it was
-    assert "server.databases.default_to_read_only" not in copy.settings()
+    assert "server.databases.default_to_read_only" not in copy.conf.settings()
     replica = target_of(copy, "copy")
     with neo4j.GraphDatabase.driver(replica.uri, auth=(replica.user, replica.password)) as d:
         records, _, _ = d.execute_query(

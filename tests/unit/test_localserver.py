@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph_service.localneo4j import distribution, host
+from graph_service.localneo4j.clone import clone
 from graph_service.localneo4j.distribution import LocalServerError
 from graph_service.localneo4j.server import LocalServer
 
@@ -114,19 +115,19 @@ def test_status_of_a_new_home_is_stopped(tmp_path: Path) -> None:
 
 def test_a_home_setting_is_kept_replaced_and_removed(tmp_path: Path) -> None:
     server = LocalServer(tmp_path / "home")
-    server.extra_conf_path.parent.mkdir(parents=True)
-    server.extra_conf_path.write_text("# tuned for this disk\ndb.logs.query.enabled=OFF\n")
-    server.set_setting("server.databases.default_to_read_only", "true")
-    server.set_setting("db.logs.query.enabled", "INFO")
-    assert server.settings() == {
+    server.conf.extra_path.parent.mkdir(parents=True)
+    server.conf.extra_path.write_text("# tuned for this disk\ndb.logs.query.enabled=OFF\n")
+    server.conf.set_setting("server.databases.default_to_read_only", "true")
+    server.conf.set_setting("db.logs.query.enabled", "INFO")
+    assert server.conf.settings() == {
         "db.logs.query.enabled": "INFO",
         "server.databases.default_to_read_only": "true",
     }
-    server.set_setting("server.databases.default_to_read_only", None)
-    assert server.settings() == {"db.logs.query.enabled": "INFO"}
-    assert server.extra_conf_path.read_text().startswith("# tuned for this disk\n")
+    server.conf.set_setting("server.databases.default_to_read_only", None)
+    assert server.conf.settings() == {"db.logs.query.enabled": "INFO"}
+    assert server.conf.extra_path.read_text().startswith("# tuned for this disk\n")
     # The conf written at each start carries it, in place of the default it names.
-    server.configure(7687, 7474)
+    server.conf.write(7687, 7474)
     conf = (server.home / "conf" / "neo4j.conf").read_text()
     assert "db.logs.query.enabled=INFO" in conf
 
@@ -134,13 +135,13 @@ def test_a_home_setting_is_kept_replaced_and_removed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "value"), [("no_dots", "1"), ("a.b=c", "1"), ("a.b", "x\ny")])
 def test_a_bad_home_setting_is_refused(tmp_path: Path, name: str, value: str) -> None:
     with pytest.raises(LocalServerError):
-        LocalServer(tmp_path / "home").set_setting(name, value)
+        LocalServer(tmp_path / "home").conf.set_setting(name, value)
 
 
 def test_a_home_is_not_cloned_into_itself(tmp_path: Path) -> None:
     server = LocalServer(tmp_path / "home")
     with pytest.raises(LocalServerError, match="into itself"):
-        server.clone(LocalServer(tmp_path / "home"), "neo4j", read_only=True)
+        clone(server, LocalServer(tmp_path / "home"), "neo4j", read_only=True)
 
 
 def test_compose_runs_the_proxy_configuration_with_every_address_it_reads() -> None:
