@@ -40,7 +40,7 @@ async def served_phases(
             run["soak"] = await soak(client, service, ids, soak_only)
             return
         print("1. fuzz", flush=True)
-        run["fuzz"] = await fuzz(client, graph, ids, scale)
+        run["fuzz"] = await fuzz(client, ids, scale)
         print("2. expensive but valid", flush=True)
         run["expensive"] = await expensive(client, ids, scale)
         print("5. soak", flush=True)

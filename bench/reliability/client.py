@@ -57,7 +57,7 @@ class Tally:
         return dict(Counter(c for a in self.answers for c in a.codes).most_common())
 
 
-def judge(what: str, started: float, status: int, raw: bytes, graphql: bool = True) -> Answer:
+def judge(what: str, started: float, status: int, raw: bytes) -> Answer:
     """An answer, with what breaks the pass conditions: a 5xx other than 503/504, a wait past
     the deadline + 1 s, a body that is not GraphQL's JSON, an error without a code, a message
     naming internals."""
@@ -69,7 +69,7 @@ def judge(what: str, started: float, status: int, raw: bytes, graphql: bool = Tr
         problems.append(f"HTTP {status}")
     if seconds > DEADLINE + 1:
         problems.append("past the deadline")
-    if graphql and status:
+    if status:
         try:
             body = json.loads(raw)
         except ValueError:

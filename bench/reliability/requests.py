@@ -11,7 +11,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.graph import Graph
 from bench.overload import PROFILE
 from bench.reliability.client import Client, Tally, pool
 from bench.reliability.corpus import generated, hostile
@@ -34,7 +33,7 @@ def oversized_head(base: str, size: int) -> str:
     return answer.split("\r\n", 1)[0] or "closed without a status"
 
 
-async def fuzz(client: Client, graph: Graph, ids: Ids, scale: Scale) -> dict[str, Any]:
+async def fuzz(client: Client, ids: Ids, scale: Scale) -> dict[str, Any]:
     schema = SCHEMA.read_text()
     started = time.monotonic()
     documents = await asyncio.to_thread(generated, schema, ids, scale, 7)
