@@ -3,10 +3,13 @@
 // the view shows is in its address: ?id= the centre, the slice settings (depth, limit, per,
 // types, from, to, view=co-authors), ?open= the nodes expanded in turn, ?path= a path's other
 // end and ?sel= the node picked. Back, Forward, a reload and a shared link show the same view.
-import { encodePath, escapeHtml, gql, kindOf, plural } from "./api.js";
 import { nodeLink, showDetails } from "./details.js";
 import { COLOURS, cytoscape, edgeElement, layout, NOUNS, nodeElement, STYLE, warmLayout } from "./graphstyle.js";
 import { drawnLabelBoxes, followZoom, placeLabels } from "./labels.js";
+import { gql } from "./lib/api.js";
+import { plural } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { encodePath, kindOf } from "./lib/ids.js";
 import { picker } from "./picker.js";
 import { navigate } from "./router.js";
 import { failed, loadInto } from "./states.js";

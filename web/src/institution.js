@@ -1,6 +1,8 @@
 // An institution's page (/institution/<id>): where it is, what it belongs to, its most cited
 // or newest papers, the authors with most papers there, and its graph.
-import { encodePath, escapeHtml, plural } from "./api.js";
+import { plural } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { encodePath } from "./lib/ids.js";
 import { miniGraph } from "./minigraph.js";
 import { PAPER_ITEM, pagedList } from "./paperlist.js";
 import { loadNode, pageView } from "./states.js";

@@ -1,6 +1,6 @@
 // The graph around one node, small, on a page: its nearest neighbours; a node opens its page.
-import { pathOf } from "./api.js";
 import { cytoscape, edgeElement, layout, nodeElement, STYLE } from "./graphstyle.js";
+import { pathOf } from "./lib/ids.js";
 import { navigate } from "./router.js";
 import { loadInto } from "./states.js";
 

@@ -2,7 +2,9 @@
 // the links to read it and its code, its topics and categories, how important it is among its
 // peers, the papers most like it, what it cites and what cites it (a page at a time), and the
 // graph around it.
-import { encodePath, escapeHtml, formatDate, plural } from "./api.js";
+import { formatDate, plural } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { encodePath } from "./lib/ids.js";
 import { miniGraph } from "./minigraph.js";
 import { categoryBadge, PAPER_ITEM, pagedList } from "./paperlist.js";
 import { loadInto, loadNode, pageView } from "./states.js";

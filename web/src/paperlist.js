@@ -1,7 +1,10 @@
 // Papers as the list pages show them: category, date, a Code flag, the title, "A, B, C et
 // al.", the abstract's first lines (expandable) and citations; and a list that loads its
 // next page as the reader reaches its end.
-import { escapeHtml, formatDate, gql, encodePath, plural } from "./api.js";
+import { gql } from "./lib/api.js";
+import { formatDate, plural } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { encodePath } from "./lib/ids.js";
 import { loadInto } from "./states.js";
 
 // The fields each listed paper needs, for any query that lists papers.

@@ -1,7 +1,8 @@
 // The paper list page (/papers): every paper the filters keep, newest, most cited or most
 // relevant first. The filters live in the address, so a list can be bookmarked and shared.
 import taxonomy from "../../graph_service/data/arxiv-categories.tsv";
-import { escapeHtml, plural } from "./api.js";
+import { plural } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
 import { PAPER_ITEM, pagedList } from "./paperlist.js";
 import { navigate } from "./router.js";
 import { ORDERS as LIST_ORDERS } from "./tabs.js";

@@ -1,7 +1,8 @@
 // The search box above every view: researchers, papers, topics and institutions as you type.
 // In the explorer a hit re-centres the graph with the same settings; elsewhere it opens the
 // hit's page. The last entry lists the papers with the words.
-import { escapeHtml, pathOf } from "./api.js";
+import { escapeHtml } from "./lib/html.js";
+import { pathOf } from "./lib/ids.js";
 import { picker } from "./picker.js";
 import { navigate } from "./router.js";
 

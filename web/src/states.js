@@ -1,6 +1,7 @@
 // What a view shows while it waits, when it has nothing, and when something failed. Every
 // request's view shows one of these at once, so no wait is a blank screen.
-import { escapeHtml, gql } from "./api.js";
+import { gql } from "./lib/api.js";
+import { escapeHtml } from "./lib/html.js";
 
 const SLOW_MS = 2000;
 

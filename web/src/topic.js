@@ -1,6 +1,8 @@
 // A topic's or arXiv category's page (/topic/<id>): where it sits, its most cited or newest
 // papers (everything below it included), the authors with most papers in it, and its graph.
-import { encodePath, escapeHtml, plural } from "./api.js";
+import { plural } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { encodePath } from "./lib/ids.js";
 import { miniGraph } from "./minigraph.js";
 import { PAPER_ITEM, pagedList } from "./paperlist.js";
 import { loadNode, pageView } from "./states.js";
