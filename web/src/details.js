@@ -3,7 +3,7 @@
 // institution's country, type, parents and top authors; a researcher's figures. Every node
 // they name is a link that re-centres the graph on it (class "recentre"), and its page is a
 // link away.
-import { NOUNS } from "./graphstyle.js";
+import { NOUNS } from "./graph/style.js";
 import { formatDate, plural } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
 import { encodePath, pathOf } from "./lib/ids.js";

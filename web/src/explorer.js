@@ -4,8 +4,10 @@
 // types, from, to, view=co-authors), ?open= the nodes expanded in turn, ?path= a path's other
 // end and ?sel= the node picked. Back, Forward, a reload and a shared link show the same view.
 import { nodeLink, showDetails } from "./details.js";
-import { COLOURS, cytoscape, edgeElement, layout, NOUNS, nodeElement, STYLE, warmLayout } from "./graphstyle.js";
-import { drawnLabelBoxes, followZoom, placeLabels } from "./labels.js";
+import { cytoscape } from "./graph/cytoscape.js";
+import { drawnLabelBoxes, followZoom, placeLabels } from "./graph/labels.js";
+import { layout, warmLayout } from "./graph/layout.js";
+import { COLOURS, edgeElement, nodeElement, NOUNS, STYLE } from "./graph/style.js";
 import { gql } from "./lib/api.js";
 import { plural } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";

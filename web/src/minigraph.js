@@ -1,5 +1,7 @@
 // The graph around one node, small, on a page: its nearest neighbours; a node opens its page.
-import { cytoscape, edgeElement, layout, nodeElement, STYLE } from "./graphstyle.js";
+import { cytoscape } from "./graph/cytoscape.js";
+import { layout } from "./graph/layout.js";
+import { edgeElement, nodeElement, STYLE } from "./graph/style.js";
 import { pathOf } from "./lib/ids.js";
 import { navigate } from "./router.js";
 import { loadInto } from "./states.js";
