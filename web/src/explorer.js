@@ -3,18 +3,18 @@
 // the view shows is in its address: ?id= the centre, the slice settings (depth, limit, per,
 // types, from, to, view=co-authors), ?open= the nodes expanded in turn, ?path= a path's other
 // end and ?sel= the node picked. Back, Forward, a reload and a shared link show the same view.
-import { nodeLink, showDetails } from "./details.js";
+import { nodeLink, showDetails } from "./components/details.js";
+import { picker } from "./components/picker.js";
+import { failed, loadInto } from "./components/states.js";
 import { cytoscape } from "./graph/cytoscape.js";
 import { drawnLabelBoxes, followZoom, placeLabels } from "./graph/labels.js";
 import { layout, warmLayout } from "./graph/layout.js";
-import { COLOURS, edgeElement, nodeElement, NOUNS, STYLE } from "./graph/style.js";
+import { COLOURS, edgeElement, NOUNS, nodeElement, STYLE } from "./graph/style.js";
 import { gql } from "./lib/api.js";
 import { plural } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
 import { encodePath, kindOf } from "./lib/ids.js";
-import { picker } from "./picker.js";
 import { navigate } from "./router.js";
-import { failed, loadInto } from "./states.js";
 
 const $ = (id) => document.getElementById(id);
 const TYPES = ["AUTHOR", "PAPER", "TOPIC", "INSTITUTION"];

@@ -1,11 +1,11 @@
 // The page app: the header search, and a view for every address.
+import { startSearch } from "./components/search.js";
 import { exploreView } from "./explorer.js";
 import { institutionView } from "./institution.js";
 import { paperView } from "./paper.js";
 import { papersView } from "./papers.js";
 import { researcherView } from "./researcher.js";
 import { route, start } from "./router.js";
-import { startSearch } from "./search.js";
 import { similarView } from "./similar.js";
 import { topicView } from "./topic.js";
 

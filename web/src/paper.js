@@ -2,12 +2,13 @@
 // the links to read it and its code, its topics and categories, how important it is among its
 // peers, the papers most like it, what it cites and what cites it (a page at a time), and the
 // graph around it.
+import { miniGraph } from "./components/minigraph.js";
+import { loadNode, pageView } from "./components/page.js";
+import { categoryBadge, PAPER_ITEM, pagedList } from "./components/paperlist.js";
+import { loadInto } from "./components/states.js";
 import { formatDate, plural } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
 import { encodePath } from "./lib/ids.js";
-import { miniGraph } from "./minigraph.js";
-import { categoryBadge, PAPER_ITEM, pagedList } from "./paperlist.js";
-import { loadInto, loadNode, pageView } from "./states.js";
 
 const HEAD = `query($id: ID!) { paper(id: $id) {
   id title year publicationDate type venue doi doiUrl arxivId arxivUrl landingPageUrl pdfUrl

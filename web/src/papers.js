@@ -1,11 +1,11 @@
 // The paper list page (/papers): every paper the filters keep, newest, most cited or most
 // relevant first. The filters live in the address, so a list can be bookmarked and shared.
 import taxonomy from "../../graph_service/data/arxiv-categories.tsv";
+import { PAPER_ITEM, pagedList } from "./components/paperlist.js";
+import { ORDERS as LIST_ORDERS } from "./components/tabs.js";
 import { plural } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
-import { PAPER_ITEM, pagedList } from "./paperlist.js";
 import { navigate } from "./router.js";
-import { ORDERS as LIST_ORDERS } from "./tabs.js";
 
 const LIST = `query($filter: PaperFilter, $order: PaperOrder, $after: String, $counted: Boolean = true) {
   papers(filter: $filter, orderBy: $order, first: 20, after: $after) {

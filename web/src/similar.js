@@ -3,11 +3,12 @@
 // coloured by year and joined by their similarity; beside the graph, the same papers as a list
 // and the prior and derivative works (?list=prior|derivative). The paper picked in the graph
 // or a list is kept in the address (?selected=<id>), so a reload or a shared link shows it.
+import { loadNode, pageView } from "./components/page.js";
+import { loadInto } from "./components/states.js";
 import { cytoscape } from "./graph/cytoscape.js";
 import { formatDate, plural } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
 import { encodePath } from "./lib/ids.js";
-import { loadInto, loadNode, pageView } from "./states.js";
 
 const HEAD = `query($id: ID!) { paper(id: $id) { id title year citedByCount } }`;
 

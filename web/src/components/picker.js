@@ -1,8 +1,8 @@
 // A search-as-you-type picker: researchers, papers, topics and institutions by name. The
 // header search and the explorer's "Path to" box are both one. Arrow keys move through the
 // hits, Enter picks, Escape or a click elsewhere closes the list.
-import { gql } from "./lib/api.js";
-import { escapeHtml } from "./lib/html.js";
+import { gql } from "../lib/api.js";
+import { escapeHtml } from "../lib/html.js";
 
 const SEARCH = `query($q: String!) { search(query: $q, first: 8) { score node {
   __typename id

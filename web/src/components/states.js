@@ -1,11 +1,11 @@
 // What a view shows while it waits, when it has nothing, and when something failed. Every
 // request's view shows one of these at once, so no wait is a blank screen.
-import { gql } from "./lib/api.js";
-import { escapeHtml } from "./lib/html.js";
+import { gql } from "../lib/api.js";
+import { escapeHtml } from "../lib/html.js";
 
 const SLOW_MS = 2000;
 
-export function loading(element, what = "Loading") {
+function loading(element, what = "Loading") {
   element.setAttribute("aria-busy", "true");
   element.innerHTML = `<div class="state loading" role="status"><span class="spinner"></span>
     <span class="state-text">${escapeHtml(what)}…</span></div>`;
@@ -20,7 +20,7 @@ export function loading(element, what = "Loading") {
   };
 }
 
-export function empty(element, message, next = "") {
+function empty(element, message, next = "") {
   element.innerHTML = `<div class="state empty" role="status"><p>${escapeHtml(message)}</p>${next}</div>`;
 }
 
@@ -62,39 +62,4 @@ export async function loadInto(element, { what, query, variables, pick, signal, 
     empty(element, missing, next);
   }
   return value || null;
-}
-
-// The pages that name one node show this when it is not in the graph.
-export const SEARCH_INSTEAD =
-  '<p>Search for it by name in the box above, or <a href="/papers">browse papers</a>.</p>';
-
-// A page view: `draw(id, params, stop)` draws it and hands `stop` whatever must end when the
-// reader leaves (requests, lists, graphs).
-export function pageView(draw) {
-  let stops = [];
-  return {
-    enter: (id, params) => draw(id, params, (...more) => stops.push(...more)),
-    leave() {
-      stops.forEach((end) => end());
-      stops = [];
-    },
-  };
-}
-
-// The node a page is about, loaded into the page; `noun` names it while it loads and when
-// it is not in the graph; `retry` draws the page again.
-export function loadNode({ noun, query, id, pick, stop, retry, missing }) {
-  const controller = new AbortController();
-  stop(() => controller.abort());
-  return loadInto(document.getElementById("page"), {
-    what: `Loading the ${noun}`,
-    query,
-    variables: { id },
-    pick,
-    signal: controller.signal,
-    retry,
-    missing: missing ?? `No ${noun} with the id ${id} is in the graph.`,
-    next: SEARCH_INSTEAD,
-    title: `${noun[0].toUpperCase()}${noun.slice(1)} not found · Research graph`,
-  });
 }

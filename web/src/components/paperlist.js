@@ -1,10 +1,10 @@
 // Papers as the list pages show them: category, date, a Code flag, the title, "A, B, C et
 // al.", the abstract's first lines (expandable) and citations; and a list that loads its
 // next page as the reader reaches its end.
-import { gql } from "./lib/api.js";
-import { formatDate, plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { encodePath } from "./lib/ids.js";
+import { gql } from "../lib/api.js";
+import { formatDate, plural } from "../lib/format.js";
+import { escapeHtml } from "../lib/html.js";
+import { encodePath } from "../lib/ids.js";
 import { loadInto } from "./states.js";
 
 // The fields each listed paper needs, for any query that lists papers.
@@ -23,7 +23,7 @@ function authorLink(author) {
     aria-label="${escapeHtml(`${author.name}, ${tip}`)}">${escapeHtml(author.name ?? author.id)}</a>`;
 }
 
-export function byline(paper) {
+function byline(paper) {
   const names = paper.authorships.map((a) => authorLink(a.author)).join(", ");
   const more = paper.authorCount > paper.authorships.length ? " et al." : "";
   return names ? `${names}${more}` : '<span class="muted">authors unknown</span>';
@@ -35,7 +35,7 @@ export function categoryBadge(category) {
     title="${escapeHtml(`${category.id}: ${category.name}`)}">${escapeHtml(category.shortName)}</a>`;
 }
 
-export function paperItem(paper) {
+function paperItem(paper) {
   const date = formatDate(paper.publicationDate, paper.year);
   const code = paper.codeUrls[0];
   const abstract = paper.abstract || "";

@@ -3,10 +3,10 @@
 // institution's country, type, parents and top authors; a researcher's figures. Every node
 // they name is a link that re-centres the graph on it (class "recentre"), and its page is a
 // link away.
-import { NOUNS } from "./graph/style.js";
-import { formatDate, plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { encodePath, pathOf } from "./lib/ids.js";
+import { NOUNS } from "../graph/style.js";
+import { formatDate, plural } from "../lib/format.js";
+import { escapeHtml } from "../lib/html.js";
+import { encodePath, pathOf } from "../lib/ids.js";
 import { loadInto } from "./states.js";
 
 const QUERIES = {

@@ -1,10 +1,10 @@
 // The search box above every view: researchers, papers, topics and institutions as you type.
 // In the explorer a hit re-centres the graph with the same settings; elsewhere it opens the
 // hit's page. The last entry lists the papers with the words.
-import { escapeHtml } from "./lib/html.js";
-import { pathOf } from "./lib/ids.js";
+import { escapeHtml } from "../lib/html.js";
+import { pathOf } from "../lib/ids.js";
+import { navigate } from "../router.js";
 import { picker } from "./picker.js";
-import { navigate } from "./router.js";
 
 export function startSearch() {
   picker({

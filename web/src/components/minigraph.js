@@ -1,9 +1,9 @@
 // The graph around one node, small, on a page: its nearest neighbours; a node opens its page.
-import { cytoscape } from "./graph/cytoscape.js";
-import { layout } from "./graph/layout.js";
-import { edgeElement, nodeElement, STYLE } from "./graph/style.js";
-import { pathOf } from "./lib/ids.js";
-import { navigate } from "./router.js";
+import { cytoscape } from "../graph/cytoscape.js";
+import { layout } from "../graph/layout.js";
+import { edgeElement, nodeElement, STYLE } from "../graph/style.js";
+import { pathOf } from "../lib/ids.js";
+import { navigate } from "../router.js";
 import { loadInto } from "./states.js";
 
 const SLICE = `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 40, perNodeLimit: 40) {
