@@ -1,6 +1,5 @@
 // The page app: the header search, and a view for every address.
 import { startSearch } from "./components/search.js";
-import { exploreView } from "./explorer.js";
 import { institutionView } from "./institution.js";
 import { paperView } from "./paper.js";
 import { papersView } from "./papers.js";
@@ -8,6 +7,7 @@ import { researcherView } from "./researcher.js";
 import { route, start } from "./router.js";
 import { similarView } from "./similar.js";
 import { topicView } from "./topic.js";
+import { exploreView } from "./views/explorer/view.js";
 
 // A page view hides the explorer while it is shown.
 function onPage(view) {
