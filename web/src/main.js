@@ -5,9 +5,9 @@ import { paperView } from "./paper.js";
 import { papersView } from "./papers.js";
 import { researcherView } from "./researcher.js";
 import { route, start } from "./router.js";
-import { similarView } from "./similar.js";
 import { topicView } from "./topic.js";
 import { exploreView } from "./views/explorer/view.js";
+import { similarView } from "./views/similar/view.js";
 
 // A page view hides the explorer while it is shown.
 function onPage(view) {
