@@ -1,11 +1,12 @@
 // The paper list page (/papers): every paper the filters keep, newest, most cited or most
 // relevant first. The filters live in the address, so a list can be bookmarked and shared.
-import taxonomy from "../../graph_service/data/arxiv-categories.tsv";
-import { PAPER_ITEM, pagedList } from "./components/paperlist.js";
-import { ORDERS as LIST_ORDERS } from "./components/tabs.js";
-import { plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { navigate } from "./router.js";
+import taxonomy from "../../../../graph_service/data/arxiv-categories.tsv";
+import { PAPER_ITEM, pagedList } from "../../components/paperlist.js";
+import { ORDERS as LIST_ORDERS } from "../../components/tabs.js";
+import { plural } from "../../lib/format.js";
+import { escapeHtml } from "../../lib/html.js";
+import { navigate } from "../../router.js";
+import { describe, filterOf, queryOf } from "./filter.js";
 
 const LIST = `query($filter: PaperFilter, $order: PaperOrder, $after: String, $counted: Boolean = true) {
   papers(filter: $filter, orderBy: $order, first: 20, after: $after) {
@@ -18,34 +19,6 @@ const CATEGORIES = taxonomy
 
 // Words add a relevance order to the orders every list has.
 const ORDERS = { ...LIST_ORDERS, relevance: { order: "RELEVANCE", label: "Relevance" } };
-
-// The filter the address names, as the API takes it.
-export function filterOf(params) {
-  const list = (name) =>
-    (params.get(name) || "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-  const year = (name) => (/^\d{4}$/.test(params.get(name) || "") ? Number(params.get(name)) : null);
-  const filter = {};
-  if (params.get("q")) filter.query = params.get("q");
-  if (list("category").length) filter.categories = list("category");
-  if (year("from")) filter.yearFrom = year("from");
-  if (year("to")) filter.yearTo = year("to");
-  if (params.get("code") === "1") filter.hasCode = true;
-  if (params.get("oa") === "1") filter.openAccess = true;
-  return filter;
-}
-
-function describe(filter) {
-  const parts = [];
-  if (filter.query) parts.push(`words “${filter.query}”`);
-  if (filter.categories) parts.push(`category ${filter.categories.join(" or ")}`);
-  if (filter.yearFrom || filter.yearTo) parts.push(`years ${filter.yearFrom ?? "…"}–${filter.yearTo ?? "…"}`);
-  if (filter.hasCode) parts.push("with code");
-  if (filter.openAccess) parts.push("open access");
-  return parts.join(", ");
-}
 
 let stop = null;
 
@@ -82,7 +55,7 @@ export const papersView = {
     const form = page.querySelector("#paper-filters");
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      navigate(`/papers?${addressOf(new FormData(form))}`);
+      navigate(`/papers?${queryOf(new FormData(form))}`);
     });
     // A choice in a box or a list applies at once; typed words wait for Enter or Apply.
     form.addEventListener("change", (event) => {
@@ -107,16 +80,3 @@ export const papersView = {
     if (stop) stop();
   },
 };
-
-// The address of a filter form: only the fields given, so links stay short.
-function addressOf(form) {
-  const params = new URLSearchParams();
-  for (const [name, value] of form.entries()) {
-    const text = String(value).trim();
-    if (!text) continue;
-    if (name === "sort" && text === (form.get("q") ? "relevance" : "newest")) continue;
-    if (name === "sort" && text === "relevance" && !form.get("q")) continue;
-    params.set(name, text);
-  }
-  return params.toString();
-}

@@ -2,13 +2,13 @@
 // the links to read it and its code, its topics and categories, how important it is among its
 // peers, the papers most like it, what it cites and what cites it (a page at a time), and the
 // graph around it.
-import { miniGraph } from "./components/minigraph.js";
-import { loadNode, pageView } from "./components/page.js";
-import { categoryBadge, PAPER_ITEM, pagedList } from "./components/paperlist.js";
-import { loadInto } from "./components/states.js";
-import { formatDate, plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { encodePath } from "./lib/ids.js";
+import { miniGraph } from "../../components/minigraph.js";
+import { loadNode, pageView } from "../../components/page.js";
+import { categoryBadge, PAPER_ITEM, pagedList } from "../../components/paperlist.js";
+import { formatDate, plural } from "../../lib/format.js";
+import { escapeHtml } from "../../lib/html.js";
+import { encodePath } from "../../lib/ids.js";
+import { relatedBrief } from "./related.js";
 
 const HEAD = `query($id: ID!) { paper(id: $id) {
   id title year publicationDate type venue doi doiUrl arxivId arxivUrl landingPageUrl pdfUrl
@@ -26,9 +26,6 @@ const REFERENCES = `query($id: ID!, $after: String, $counted: Boolean = true) { 
 const CITED_BY = `query($id: ID!, $after: String, $counted: Boolean = true) { paper(id: $id) {
   citedBy(first: 10, after: $after) { totalCount @include(if: $counted)
     pageInfo { hasNextPage endCursor } nodes { ${PAPER_ITEM} } } } }`;
-
-const SIMILAR = `query($id: ID!) { paper(id: $id) { related(first: 5) { totalCount
-  nodes { score coCitation coupling openalex paper { id title year citedByCount } } } } }`;
 
 function external(url, label) {
   return url ? `<li><a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(label)}</a></li>` : "";
@@ -48,15 +45,6 @@ function authorsList(authorships) {
     .join("");
 }
 
-// Why a paper is like another, in words.
-export function likeness(related) {
-  const why = [];
-  if (related.coCitation > 0) why.push("cited together");
-  if (related.coupling > 0) why.push("shares references");
-  if (related.openalex > 0) why.push("related in OpenAlex");
-  return why.join(" · ");
-}
-
 // Where the paper stands among its cohort (its main topic and year); nothing when it is
 // unranked or has too few peers for a percentile to mean anything.
 function standing(paper) {
@@ -65,35 +53,6 @@ function standing(paper) {
   return ` · <span id="paper-importance" title="PageRank over citations, compared with the papers of its main topic and year">
     importance: ${Math.round(paper.importancePercentile)}th percentile of
     ${plural(paper.importanceCohort, "paper")} from ${paper.year} on its main topic${few}</span>`;
-}
-
-// The few papers most like it, and the way to the graph of all of them.
-function similarBrief(element, id, stop) {
-  const controller = new AbortController();
-  stop(() => controller.abort());
-  const draw = async () => {
-    const related = await loadInto(element, {
-      what: "Finding similar papers",
-      query: SIMILAR,
-      variables: { id },
-      pick: (data) => (data.paper?.related.totalCount ? data.paper.related : null),
-      signal: controller.signal,
-      retry: draw,
-      missing: "No similar papers yet: no paper in the graph is cited with it or shares its references.",
-    });
-    if (!related) return;
-    element.innerHTML = `<ol class="plain similar-brief">${related.nodes
-      .map(
-        (r) => `<li><a href="/paper/${encodePath(r.paper.id)}">${escapeHtml(r.paper.title ?? r.paper.id)}</a><br>
-          <small class="muted">${r.paper.year ?? "year unknown"} · ${plural(r.paper.citedByCount, "citation")} ·
-          ${escapeHtml(likeness(r))}</small></li>`,
-      )
-      .join("")}</ol>
-      <p><a href="/similar/${encodePath(id)}" id="paper-similar-link">${
-        related.totalCount > related.nodes.length ? `Graph of all ${related.totalCount}` : "Graph of them"
-      }, with prior and derivative works</a></p>`;
-  };
-  draw();
 }
 
 export const paperView = pageView(async (id, _params, stop) => {
@@ -168,7 +127,7 @@ export const paperView = pageView(async (id, _params, stop) => {
         </aside>
       </div>
     </article>`;
-  similarBrief(page.querySelector("#paper-similar"), paper.id, stop);
+  relatedBrief(page.querySelector("#paper-similar"), paper.id, stop);
   stop(
     pagedList(page.querySelector("#paper-cited-by"), {
       query: CITED_BY,

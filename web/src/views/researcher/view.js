@@ -1,12 +1,12 @@
 // A researcher's page (/author/<id>): what a profile page shows at the top (main category,
 // h-index, papers, citations), affiliations, topics and close collaborators, then their papers
 // in the list format, newest or most cited first.
-import { loadNode, pageView } from "./components/page.js";
-import { categoryBadge, PAPER_ITEM, pagedList } from "./components/paperlist.js";
-import { ORDERS, sortOf, sortTabs } from "./components/tabs.js";
-import { plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { encodePath } from "./lib/ids.js";
+import { loadNode, pageView } from "../../components/page.js";
+import { categoryBadge, PAPER_ITEM, pagedList } from "../../components/paperlist.js";
+import { ORDERS, sortOf, sortTabs } from "../../components/tabs.js";
+import { plural } from "../../lib/format.js";
+import { escapeHtml } from "../../lib/html.js";
+import { encodePath } from "../../lib/ids.js";
 
 const HEAD = `query($id: ID!) { author(id: $id) {
   id name orcid worksCount citationCount hIndex

@@ -1,12 +1,12 @@
 // A topic's or arXiv category's page (/topic/<id>): where it sits, its most cited or newest
 // papers (everything below it included), the authors with most papers in it, and its graph.
-import { miniGraph } from "./components/minigraph.js";
-import { loadNode, pageView } from "./components/page.js";
-import { PAPER_ITEM, pagedList } from "./components/paperlist.js";
-import { ORDERS, sortOf, sortTabs } from "./components/tabs.js";
-import { plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { encodePath } from "./lib/ids.js";
+import { miniGraph } from "../../components/minigraph.js";
+import { loadNode, pageView } from "../../components/page.js";
+import { PAPER_ITEM, pagedList } from "../../components/paperlist.js";
+import { ORDERS, sortOf, sortTabs } from "../../components/tabs.js";
+import { plural } from "../../lib/format.js";
+import { escapeHtml } from "../../lib/html.js";
+import { encodePath } from "../../lib/ids.js";
 
 const HEAD = `query($id: ID!) { topic(id: $id) {
   id name level scheme shortName

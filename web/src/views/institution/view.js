@@ -1,12 +1,12 @@
 // An institution's page (/institution/<id>): where it is, what it belongs to, its most cited
 // or newest papers, the authors with most papers there, and its graph.
-import { miniGraph } from "./components/minigraph.js";
-import { loadNode, pageView } from "./components/page.js";
-import { PAPER_ITEM, pagedList } from "./components/paperlist.js";
-import { ORDERS, sortOf, sortTabs } from "./components/tabs.js";
-import { plural } from "./lib/format.js";
-import { escapeHtml } from "./lib/html.js";
-import { encodePath } from "./lib/ids.js";
+import { miniGraph } from "../../components/minigraph.js";
+import { loadNode, pageView } from "../../components/page.js";
+import { PAPER_ITEM, pagedList } from "../../components/paperlist.js";
+import { ORDERS, sortOf, sortTabs } from "../../components/tabs.js";
+import { plural } from "../../lib/format.js";
+import { escapeHtml } from "../../lib/html.js";
+import { encodePath } from "../../lib/ids.js";
 
 const HEAD = `query($id: ID!) { institution(id: $id) {
   id name countryCode type ror parents { id name }
