@@ -59,7 +59,7 @@ SLICE = """query($id: ID!, $projection: Projection!) {
 RELATED = """query($id: ID!) { paper(id: $id) { related(first: 20) { totalCount
   nodes { score coCitation coupling openalex paper { id title year citedByCount } } } } }"""
 
-# What the Similar papers view asks for (web/src/similar.js).
+# What the Similar papers view asks for (web/src/views/similar/queries.js).
 VIEW = """query($id: ID!) {
   similar: neighborhood(id: $id, projection: SIMILARITY, limit: 40) {
     nodes { ...drawn } edges { source target weight } }

@@ -268,11 +268,10 @@ def rank_of(driver: neo4j.Driver, paper: str) -> object:
 
 
 def cy_positions(page: Page) -> dict[str, float]:
-    """The x of every paper the similarity graph draws (cytoscape keeps its instance on the
-    container)."""
+    """The x of every paper the similarity graph draws (the view's window.similar)."""
     positions: dict[str, float] = page.evaluate(
-        """() => Object.fromEntries(document.querySelector('#similar-graph')._cyreg.cy
-            .nodes('[colour]').map(n => [n.id(), n.position('x')]))"""
+        """() => Object.fromEntries(Object.entries(window.similar.positions())
+            .map(([id, p]) => [id, p.x]))"""
     )
     return positions
 
@@ -340,7 +339,7 @@ def test_similar_papers_graph_lists_and_address(
     page.wait_for_url(f"**selected={listed_ids[1]}")
 
     # The prior works list has its own address; Back returns without drawing the graph again.
-    page.evaluate("window.drawnBefore = document.querySelector('#similar-graph')._cyreg.cy")
+    page.evaluate("window.drawnBefore = window.similar.drawing()")
     page.click("#similar-tabs >> text=Prior works")
     page.wait_for_url(f"**/similar/{seed['id']}?list=prior")
     page.wait_for_function(
@@ -353,9 +352,7 @@ def test_similar_papers_graph_lists_and_address(
     page.wait_for_function(
         "document.querySelector('#similar-tabs .on').innerText.startsWith('Similar')"
     )
-    assert page.evaluate(
-        "window.drawnBefore === document.querySelector('#similar-graph')._cyreg.cy"
-    )
+    assert page.evaluate("window.drawnBefore === window.similar.drawing()")
     shot(page, "page-similar-picked")
 
     # A paper with no similar papers, and an unknown id, say so.

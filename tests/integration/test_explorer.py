@@ -38,7 +38,7 @@ COLOURS = {
 }
 
 
-# How a path's steps read (explorer.js).
+# How a path's steps read (web/src/views/explorer/path.js).
 WORDS = {
     "wrote",
     "was written by",

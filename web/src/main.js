@@ -1,13 +1,13 @@
 // The page app: the header search, and a view for every address.
-import { exploreView } from "./explorer.js";
-import { institutionView } from "./institution.js";
-import { paperView } from "./paper.js";
-import { papersView } from "./papers.js";
-import { researcherView } from "./researcher.js";
+import { startSearch } from "./components/search.js";
 import { route, start } from "./router.js";
-import { startSearch } from "./search.js";
-import { similarView } from "./similar.js";
-import { topicView } from "./topic.js";
+import { exploreView } from "./views/explorer/view.js";
+import { institutionView } from "./views/institution/view.js";
+import { paperView } from "./views/paper/view.js";
+import { papersView } from "./views/papers/view.js";
+import { researcherView } from "./views/researcher/view.js";
+import { similarView } from "./views/similar/view.js";
+import { topicView } from "./views/topic/view.js";
 
 // A page view hides the explorer while it is shown.
 function onPage(view) {

@@ -1,7 +1,7 @@
 // Addresses for every view: links inside the app change the address with the History API,
 // Back and Forward redraw the view the address names, and a reload or a shared link opens it.
 // A view with `update(id, params)` may take a new address of its own without being drawn
-// again (it returns true when it did).
+// again (it returns true when it did). Only this module writes the browser's history.
 
 const routes = [];
 let current = null;
@@ -30,8 +30,15 @@ export function navigate(url) {
   if (!render()) window.scrollTo(0, 0);
 }
 
+// Changes the address in place: no step for Back, and nothing is drawn again (a view keeps
+// what the reader picked in its address this way).
+export function replace(url) {
+  const next = new URL(url, window.location.href);
+  if (next.href !== window.location.href) window.history.replaceState(null, "", next);
+}
+
 // Draws the view the address names; true when the view shown took the address as an update.
-export function render() {
+function render() {
   const { pathname, searchParams } = new URL(window.location.href);
   const found = match(pathname) || match("/");
   if (current === found.view && current.update && current.update(found.id, searchParams)) return true;
