@@ -129,6 +129,13 @@ class Settings(BaseSettings):
         description="Processes `serve` runs, each with its own driver and limits; unset: "
         "one per core.",
     )
+    fast_completion: bool = Field(
+        default=True,
+        validation_alias=_env("GRAPH_SERVICE_FAST_COMPLETION"),
+        description="Complete responses through the service's fast paths (objects of plain "
+        "fields, operations one statement settles); off: graphql-core completes every field, "
+        "the same answers more slowly (to rule the fast paths out when a response looks wrong).",
+    )
     warm_up: bool = Field(
         default=True,
         validation_alias=_env("GRAPH_SERVICE_WARM_UP"),

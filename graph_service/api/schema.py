@@ -30,13 +30,14 @@ def build_schema(
     budget: int = DEFAULT_COST_BUDGET,
     admission: Admission | None = None,
     introspection: bool = True,
+    fast_completion: bool = True,
 ) -> strawberry.Schema:
     """The schema; `budget` and `admission` bound what one request may cost and how many run
     at once (the app makes them from its settings); `introspection` off refuses `__schema`
-    and `__type`."""
+    and `__type`; `fast_completion` off leaves every field to graphql-core."""
     lanes = admission or Admission(MOST_AT_ONCE, HEAVY_AT_ONCE, heavy_cost=budget // 10)
     return GraphSchema(
-        execution_context_class=PlainFieldExecutor,
+        execution_context_class=PlainFieldExecutor if fast_completion else None,
         query=Query,
         mutation=Mutation,
         types=[Author, Paper, Topic, Institution],

@@ -1,5 +1,5 @@
-"""The GraphQL endpoint over HTTP: what a request may carry (size, media type, JSON shape),
-its deadline, the largest response, and the HTTP status its errors call for.
+"""The GraphQL endpoint over HTTP: strawberry's view with the request's body checked, its
+deadline, the largest response, and the HTTP status its errors call for.
 
 Every refusal, whether the HTTP layer's or GraphQL's, is a JSON body of GraphQL errors with
 `extensions.code` and `extensions.requestId`, never a bare text or a 500.
@@ -57,7 +57,9 @@ class GraphQLApp(GraphQL[Context, None]):
             heavy_cost=settings.cost_budget // 10,
             per_client=settings.max_per_client,
         )
-        schema = build_schema(settings.cost_budget, admission, settings.introspection)
+        schema = build_schema(
+            settings.cost_budget, admission, settings.introspection, settings.fast_completion
+        )
         super().__init__(schema, graphql_ide="graphiql" if settings.introspection else None)
         self.settings = settings
         self.ide = ide
