@@ -40,6 +40,8 @@ class Ran:
     parameters: Mapping[str, Any]
     started: float  # time.perf_counter()
     finished: float
+    # When it went to Neo4j: later than `started` when it waited for another run's plan.
+    sent: float | None = None
 
 
 Observer = Callable[[Ran], None]
@@ -119,6 +121,12 @@ class Repository:
         )
         return cls(driver, settings.neo4j_database, settings.query_timeout, probe=probe)
 
+    @property
+    def bookmarks(self) -> neo4j.api.AsyncBookmarkManager:
+        """The bookmarks every statement carries: a read after a write waits, on a cluster
+        member that has not caught up, until it has seen the write."""
+        return self._driver.execute_query_bookmark_manager
+
     async def close(self) -> None:
         await self._driver.close()
         if self._probe is not self._driver:
@@ -169,23 +177,26 @@ class Repository:
         self.executed += 1
         started = time.perf_counter()
         key = plan_key(text, values)
+        sent = None
         try:
             async with asyncio.timeout(timeout + STATEMENT_GRACE):
                 result = None
                 if key not in self.planned:
                     async with self._planning.setdefault(key, asyncio.Lock()):
                         if key not in self.planned:  # else planned while this one waited
+                            sent = time.perf_counter()
                             result = await self._execute(query, values, routing)
                             self.planned.add(key)
                             self._planning.pop(key, None)
                 if result is None:
+                    sent = time.perf_counter()
                     result = await self._execute(query, values, routing)
         except TimeoutError:
             raise unanswered(name, timeout + STATEMENT_GRACE) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, name) from error
         finally:
-            self._tell(Ran(name, text, values, started, time.perf_counter()))
+            self._tell(Ran(name, text, values, started, time.perf_counter(), sent))
         # Statements return maps and scalars, never nodes, so the records need no conversion;
         # Record.data() would walk every value of a 200-node slice again (tens of ms).
         return [dict(record) for record in result.records]

@@ -29,7 +29,7 @@ class _Unsettled(Exception):
     """The fast path cannot complete this object; graphql-core will."""
 
 
-def _plain(parent_type: GraphQLObjectType) -> Plain:
+def plain_fields(parent_type: GraphQLObjectType) -> Plain:
     known = _plain_fields.get(parent_type)
     if known is None:
         known = {}
@@ -66,7 +66,7 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: Any,
         position_context: Any,
     ) -> Any:
-        plain = _plain(parent_type)
+        plain = plain_fields(parent_type)
         known = self._plain_sets.get(id(grouped_field_set))
         if known is None or known[0] is not grouped_field_set:
             all_plain = not getattr(self.middleware_manager, "middlewares", None) and all(
@@ -77,7 +77,7 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
         if known[1]:
             # Whatever the fast path cannot settle, graphql-core completes (or reports) as usual.
             with contextlib.suppress(Exception):
-                return self._complete_plain(parent_type, plain, source_value, grouped_field_set)
+                return self.complete_plain(parent_type, plain, source_value, grouped_field_set)
         return super().execute_fields(
             parent_type, source_value, path, grouped_field_set, position_context
         )
@@ -110,7 +110,7 @@ class PlainFieldExecutor(StrawberryGraphQLCoreExecutionContext):
         return direct()
 
     @staticmethod
-    def _complete_plain(
+    def complete_plain(
         parent_type: GraphQLObjectType, plain: Plain, source: Any, grouped_field_set: Any
     ) -> dict[str, Any]:
         results: dict[str, Any] = {}

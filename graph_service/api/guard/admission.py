@@ -40,18 +40,28 @@ class Admission:
     """The lanes of one app."""
 
     def __init__(
-        self, most: int, heavy: int, heavy_cost: int, per_client: int | None = None
+        self,
+        most: int,
+        heavy: int,
+        heavy_cost: int,
+        per_client: int | None = None,
+        wait: float = ADMISSION_WAIT,
     ) -> None:
         self.most = most
         self.heavy = heavy
         self.heavy_cost = heavy_cost
         self.per_client = min(per_client or most, most)
+        # How long an operation may wait for a place before it is refused.
+        self.wait = wait
         self._all = asyncio.Semaphore(most)
         self._heavy = asyncio.Semaphore(heavy)
         self._cold = asyncio.Semaphore(COLD_PLACES)
         self._cold_until = 0.0
         # Only clients with an operation running or waiting: the map cannot grow without bound.
         self._clients: dict[str, ClientLane] = {}
+        # Operations admitted and not finished, and how many of them are heavy.
+        self.running = 0
+        self.running_heavy = 0
 
     def throttle(self, seconds: float) -> None:
         """Run at most COLD_PLACES operations at once for the next `seconds`."""
@@ -60,6 +70,11 @@ class Admission:
     @property
     def throttled(self) -> bool:
         return time.monotonic() < self._cold_until
+
+    @property
+    def clients(self) -> int:
+        """Clients with an operation running or waiting for a place."""
+        return len(self._clients)
 
     def crowded(self, client: str) -> bool:
         """Whether `client` holds every place one client may."""
@@ -82,7 +97,7 @@ class Admission:
 
     async def enter(self, cost: int, stack: AsyncExitStack, client: str | None = None) -> bool:
         """Take the places an operation of `cost` from `client` needs (released by `stack`);
-        False when none came free within ADMISSION_WAIT."""
+        False when none came free within `wait` seconds."""
         lanes = [self._all, self._heavy] if cost > self.heavy_cost else [self._all]
         if self.throttled:
             lanes.append(self._cold)
@@ -90,11 +105,18 @@ class Admission:
             # The client's own lane first: its waiting operations hold no shared place.
             lanes.insert(0, self._client_lane(client, stack))
         try:
-            async with asyncio.timeout(ADMISSION_WAIT):
+            async with asyncio.timeout(self.wait):
                 for lane in lanes:
                     await lane.acquire()
                     stack.callback(lane.release)
         except TimeoutError:
             await stack.aclose()
             return False
+        heavy = cost > self.heavy_cost
+        self._count(1, heavy)
+        stack.callback(self._count, -1, heavy)
         return True
+
+    def _count(self, change: int, heavy: bool) -> None:
+        self.running += change
+        self.running_heavy += change if heavy else 0

@@ -40,7 +40,9 @@ class Shape:
 
 
 @dataclass
-class _Shapes:
+class Shapes:
+    """The shapes of one document's selection sets, each fragment measured once."""
+
     fragments: Mapping[str, FragmentDefinitionNode]
     known: dict[str, Shape] = field(default_factory=dict)
     visiting: set[str] = field(default_factory=set)
@@ -94,7 +96,7 @@ def check_document(document: DocumentNode) -> None:
     repeats are counted only once the expanded size is known to be small.
     """
     fragments = fragments_of(document)
-    shapes = _Shapes(fragments)
+    shapes = Shapes(fragments)
     used: set[str] = set()
     total = 0
     for operation in operations_of(document):
@@ -116,14 +118,14 @@ def check_document(document: DocumentNode) -> None:
                 f"the document selects {total:,} fields once its fragments are expanded; "
                 f"allowed: {MAX_FIELDS:,}"
             )
-        _count_repeats(operation.selection_set, fragments, {}, used, ())
+        count_repeats(operation.selection_set, fragments, {}, used, ())
     for name in fragments:
         if name not in used:
             # Validation would report it too, but only after measuring its fields.
             raise LimitExceeded(f"Fragment '{name}' is never used.")
 
 
-def _count_repeats(
+def count_repeats(
     selection_set: SelectionSetNode | None,
     fragments: Mapping[str, FragmentDefinitionNode],
     counts: dict[tuple[str, ...], int],
@@ -141,14 +143,14 @@ def _count_repeats(
                     f"the field '{'.'.join(key)}' is selected more than {MAX_REPEATS} times "
                     "in one selection set; select it once"
                 )
-            _count_repeats(selection.selection_set, fragments, counts, used, key, visiting)
+            count_repeats(selection.selection_set, fragments, counts, used, key, visiting)
         elif isinstance(selection, InlineFragmentNode):
-            _count_repeats(selection.selection_set, fragments, counts, used, path, visiting)
+            count_repeats(selection.selection_set, fragments, counts, used, path, visiting)
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
             used.add(name)
             if name in fragments and name not in visiting:
-                _count_repeats(
+                count_repeats(
                     fragments[name].selection_set,
                     fragments,
                     counts,
