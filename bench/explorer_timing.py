@@ -20,18 +20,10 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.graph import throwaway_graph
 from graph_service.http.child import served
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CURRENT = "this version"
 BASELINE = "baseline"
 
@@ -49,7 +41,7 @@ def main() -> None:
         versions = [CURRENT] + ([BASELINE] if options.baseline else [])
         times: dict[str, dict[str, list[int]]] = {v: {} for v in versions}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for turn in range(options.rounds):
                 for version in versions:
                     dist = options.baseline if version == BASELINE else None
