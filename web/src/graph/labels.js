@@ -45,6 +45,9 @@ export function placeLabels(cy, measure = textWidth) {
       }
     });
   });
+  // The zoom the labels were last placed for: a test waits for it after zooming.
+  const container = cy.container();
+  if (container) container.dataset.labelZoom = String(zoom);
   return named;
 }
 

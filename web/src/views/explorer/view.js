@@ -70,6 +70,7 @@ window.explorer = {
     return { x: box.left + p.x, y: box.top + p.y };
   },
   labelBoxes: () => drawnLabelBoxes(cy),
+  zoom: () => cy.zoom(),
   positions: () => Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()])),
   names: () => cy.nodes().map((n) => ({ id: n.id(), name: n.data("name"), shown: n.hasClass("unlabelled") ? "" : n.data("short") })),
   onPath: () =>
@@ -78,6 +79,8 @@ window.explorer = {
       type: n.data("type"),
       colour: n.style("background-color"),
       size: n.renderedWidth(),
+      // What its weight makes it, at the zoom shown: a path must not shrink its nodes.
+      drawnSize: n.data("size") * cy.zoom(),
       faded: n.hasClass("faded"),
     })),
   faded: () => cy.$(".faded").length,
