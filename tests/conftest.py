@@ -1,137 +1,102 @@
-"""Fixtures: a Neo4j for the whole session (never the user's), a clean graph per test."""
+"""Fixtures every tier shares: the session's Neo4j (never the user's), the read-only graph most
+tests read with one warmed client over it, a fresh graph for the tests that write, and the
+tiers' markers and order. The session's Neo4j is prepared while the unit tests run."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
 import pytest
-from pydantic import SecretStr
 
-from graph_service.localneo4j.host import free_port
-from graph_service.localneo4j.server import LocalServer
-from graph_service.settings import Settings
-from tests.graphdump import wipe
+from tests.support.api import Api, api_for
+from tests.support.graphs import wipe
+from tests.support.neo4j import Neo4jTarget
+from tests.support.session import Preparation
+from tests.support.shared import SharedGraph
 
-SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-TEST_HEAP = "1g"
-TEST_PAGECACHE = "512m"
-# A test server has no clients to let finish when it stops: without these Bolt waits 5 s for
-# its connections and 5 s more for its threads, 10 s per stop (internal settings of 5.26).
-QUICK_STOP = """\
-internal.server.bolt.connection_shutdown_wait_time=0s
-internal.server.bolt.thread_pool_shutdown_wait_time=0s
-internal.dbms.bolt.netty_server_shutdown_quiet_period=0
-internal.dbms.bolt.netty_server_shutdown_timeout=1s
-"""
+# Chromium and a page for the tests that drive the pages (tests/browser, tests/servers).
+pytest_plugins = ("tests.support.pages",)
 
-
-@dataclass(frozen=True)
-class Neo4jTarget:
-    """How to reach the session's Neo4j, and the local server behind it when there is one."""
-
-    uri: str
-    user: str
-    password: str
-    source: str
-    server: LocalServer | None = None
-    http_port: int | None = None
-
-    def settings(self, **overrides: object) -> Settings:
-        values: dict[str, object] = {
-            "neo4j_uri": self.uri,
-            "neo4j_user": self.user,
-            "neo4j_password": SecretStr(self.password),
-            "neo4j_database": "neo4j",
-        }
-        values.update(overrides)
-        return Settings.model_validate(values)
+TESTS = Path(__file__).resolve().parent
+SHARED_DATA = TESTS.parent.parent / "shared" / "data"
+# The marker of each tier, by the folder its tests are in.
+TIERS = {
+    "unit": "unit",
+    "integration": "neo4j",
+    "browser": "browser",
+    "servers": "servers",
+    "reliability": "reliability",
+}
+PREPARED = pytest.StashKey[Preparation]()
+ORDER = ("unit", "shared", "neo4j", "browser", "servers", "reliability")
+# The fixtures through which a test reads the shared graph (`service` serves it to a browser).
+READERS = {"shared", "api", "service"}
 
 
-def docker_answers() -> bool:
-    docker = shutil.which("docker")
-    if not docker:
-        return False
-    try:
-        probe = subprocess.run([docker, "info"], capture_output=True, timeout=15, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return probe.returncode == 0
+def tier_of(item: pytest.Item) -> str:
+    return TIERS[item.path.relative_to(TESTS).parts[0]]
 
 
-def quick_home(home: Path) -> LocalServer:
-    """A local server installed in `home` (never the user's), set to stop at once."""
-    server = LocalServer(home)
-    server.install()
-    server.conf.extra_path.write_text(QUICK_STOP)
-    return server
-
-
-def start_local(home: Path) -> LocalServer:
-    server = quick_home(home)
-    server.start(
-        bolt_port=free_port(), http_port=free_port(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE
-    )
-    return server
-
-
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark what needs a Neo4j (the integration tests: the session's server or one of their
-    own) and what drives a browser, so `pytest -m "not neo4j and not browser"` runs without
-    Java or Chromium."""
-    integration = Path(__file__).resolve().parent / "integration"
+    """Mark each test with its tier, before `-m` selects by them (`make test-unit` runs
+    `-m unit`: no Java, no browser)."""
     for item in items:
-        if integration in item.path.parents or "neo4j_target" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.neo4j)
-        if item.path.name in ("test_browser.py", "test_explorer.py"):
-            item.add_marker(pytest.mark.browser)
+        item.add_marker(getattr(pytest.mark, tier_of(item)))
+        if "shared_data" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared_data)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The readers of the shared graph run first, browser tests among them, so the graph is
+    loaded once before any test wipes it; a module's tests stay together. What the selected
+    tests need of Neo4j starts being prepared now, while the unit tests run."""
+    readers = {
+        item.path
+        for item in session.items
+        if tier_of(item) in ("neo4j", "browser")
+        and READERS & set(getattr(item, "fixturenames", ()))
+    }
+
+    def order(item: pytest.Item) -> int:
+        return ORDER.index("shared" if item.path in readers else tier_of(item))
+
+    session.items.sort(key=order)
+    if not session.config.option.collectonly and any(
+        tier_of(item) != "unit" for item in session.items
+    ):
+        session.config.stash[PREPARED] = Preparation(
+            Path(tempfile.mkdtemp(prefix="graph-service-tests-")),
+            shared=bool(readers),
+            serve=any("service" in getattr(item, "fixturenames", ()) for item in session.items),
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop what was prepared; its folder (the server's home and logs) stays after a failure."""
+    preparation = session.config.stash.get(PREPARED, None)
+    if preparation is not None:
+        preparation.close(keep=exitstatus != 0)
 
 
 @pytest.fixture(scope="session")
-def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
-    uri = os.environ.get("NEO4J_TEST_URI")
-    if uri:
-        yield Neo4jTarget(
-            uri=uri,
-            user=os.environ.get("NEO4J_TEST_USER", "neo4j"),
-            password=os.environ.get("NEO4J_TEST_PASSWORD", ""),
-            source="NEO4J_TEST_URI",
-        )
-        return
-    if docker_answers():
-        from testcontainers.neo4j import Neo4jContainer
+def preparation(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Preparation:
+    """The session's Neo4j as prepared from the start (or now, if nothing asked for it then)."""
+    stash = request.config.stash
+    if PREPARED not in stash:
+        stash[PREPARED] = Preparation(tmp_path_factory.mktemp("session"), shared=False, serve=False)
+    return stash[PREPARED]
 
-        password = "test-" + os.urandom(8).hex()
-        container = Neo4jContainer("neo4j:5.26-community", password=password)
-        container.with_env("NEO4J_PLUGINS", '["apoc", "graph-data-science"]')
-        container.with_env("NEO4J_dbms_security_procedures_unrestricted", "apoc.*,gds.*")
-        with container:
-            yield Neo4jTarget(
-                uri=container.get_connection_url(),
-                user="neo4j",
-                password=password,
-                source="testcontainers",
-                http_port=int(container.get_exposed_port(7474)),
-            )
-        return
-    server = start_local(tmp_path_factory.mktemp("neo4j-home"))
-    status = server.status()
-    try:
-        yield Neo4jTarget(
-            uri=status.uri or "",
-            user="neo4j",
-            password=server.password(),
-            source="local",
-            server=server,
-            http_port=status.http_port,
-        )
-    finally:
-        server.stop()
+
+@pytest.fixture(scope="session")
+def neo4j_target(preparation: Preparation) -> Neo4jTarget:
+    return preparation.target()
 
 
 @pytest.fixture(scope="session")
@@ -142,10 +107,40 @@ def driver(neo4j_target: Neo4jTarget) -> Iterator[neo4j.Driver]:
         yield session_driver
 
 
+@pytest.fixture(scope="session")
+def shared_graph(preparation: Preparation) -> SharedGraph:
+    return preparation.shared()
+
+
+@pytest.fixture(scope="module")
+def shared(shared_graph: SharedGraph, driver: neo4j.Driver) -> neo4j.Driver:
+    """The session's driver on the shared graph (see tests/support/shared.py): read it only."""
+    shared_graph.ready()
+    return driver
+
+
+@pytest.fixture(scope="session")
+def api(neo4j_target: Neo4jTarget, shared_graph: SharedGraph) -> Iterator[Api]:
+    """The service in process over the shared graph, its statements planned at start-up as
+    they are when it serves; for reads only."""
+    shared_graph.ready()
+    with api_for(neo4j_target) as client:
+        yield client
+
+
 @pytest.fixture
-def graph(driver: neo4j.Driver) -> neo4j.Driver:
-    """The session's driver on an empty graph (schema, which tests share, is kept)."""
+def graph(driver: neo4j.Driver, shared_graph: SharedGraph) -> neo4j.Driver:
+    """The session's driver on an empty graph (the schema, which tests share, is kept)."""
     wipe(driver)
+    shared_graph.spoiled()
+    return driver
+
+
+@pytest.fixture(scope="module")
+def module_graph(driver: neo4j.Driver, shared_graph: SharedGraph) -> neo4j.Driver:
+    """An empty graph for a module that loads data of its own and only reads it."""
+    wipe(driver)
+    shared_graph.spoiled()
     return driver
 
 
