@@ -8,7 +8,7 @@ WEB    := web/dist/.built
 BENCH  := $(VENV)/.bench-installed
 PEER   := bench/peer/node_modules/.installed
 
-.PHONY: run test test-unit lint typecheck pytest system neo4j neo4j-stop schema web browser bench bench-quick reliability soak clean
+.PHONY: run test check test-unit test-web lint typecheck pytest pytest-slow system neo4j neo4j-stop schema web browser bench bench-quick reliability soak clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # The explorer and GraphiQL, bundled from npm packages (package-lock.json) for offline serving.
-$(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*) $(wildcard web/public/*) graph_service/data/arxiv-categories.tsv
+$(WEB): web/package.json web/package-lock.json web/build.mjs $(shell find web/src web/public -type f) graph_service/data/arxiv-categories.tsv
 	@scripts/system-packages
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	touch $@
@@ -39,12 +39,22 @@ run: system $(STAMP) $(WEB)
 	$(BIN)/graph-service load demo --if-empty
 	$(BIN)/graph-service serve
 
-## test: install everything, then ruff, mypy --strict and pytest (integration tests included)
-test: browser $(STAMP) $(WEB) lint typecheck pytest
+## test: install everything, then ruff, mypy --strict, the web pages' unit tests and pytest
+## (unit, the API and ingest against a real Neo4j, the pages in Chromium): a few minutes
+test: browser $(STAMP) $(WEB) lint typecheck test-web pytest
+
+## check: everything CI runs: `make test`, then the tiers that start servers of their own
+## (lifecycle, bulk, clone, recovery, replicas, routing, workers), the scale tier, the real
+## records of ../shared/data and the quick reliability suite
+check: test pytest-slow
 
 ## test-unit: the tests that need no Neo4j and no browser (no Java either), in seconds
 test-unit: $(STAMP)
-	$(BIN)/pytest -m "not neo4j and not browser" -q
+	$(BIN)/pytest -m "unit and not scale" -q
+
+## test-web: the web pages' pure modules (address codec, labels, layout, formatting), node --test
+test-web: $(WEB)
+	cd web && npm test --silent
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -53,8 +63,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The tiers `make test` runs: unit, the API, ingest and the pages against the project's own
+# data. The real records of ../shared/data (an extra tier), the same checks at a larger size
+# (scale) and the tiers that start servers of their own run in `make check`.
+FAST_TIERS := not servers and not reliability and not scale and not (neo4j and shared_data)
+
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -m "$(FAST_TIERS)"
+
+pytest-slow: $(STAMP)
+	$(BIN)/pytest -m "not ($(FAST_TIERS))"
 
 ## schema: write schema.graphql from the code (a test fails when they differ)
 schema: $(STAMP)
