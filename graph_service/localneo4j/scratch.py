@@ -3,7 +3,7 @@ little memory, and a stop that does not wait for clients."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,11 +22,11 @@ QUICK_STOP = {
 }
 
 
-def scratch_home(home: Path, settings: Mapping[str, str] | None = None) -> LocalServer:
-    """A server installed in `home`, set to stop at once (and with `settings`); not started."""
+def scratch_home(home: Path) -> LocalServer:
+    """A server installed in `home`, set to stop at once; not started."""
     server = LocalServer(home)
     server.install()
-    for name, value in {**QUICK_STOP, **(settings or {})}.items():
+    for name, value in QUICK_STOP.items():
         server.conf.set_setting(name, value)
     return server
 
@@ -46,13 +46,10 @@ def start_free(
 
 @contextmanager
 def scratch_server(
-    home: Path,
-    heap: str = HEAP,
-    pagecache: str = PAGECACHE,
-    settings: Mapping[str, str] | None = None,
+    home: Path, heap: str = HEAP, pagecache: str = PAGECACHE
 ) -> Iterator[LocalServer]:
-    """A scratch server in `home` (with `settings`), started on free ports; stopped after."""
-    server = scratch_home(home, settings)
+    """A scratch server in `home`, started on free ports; stopped after."""
+    server = scratch_home(home)
     start_free(server, heap, pagecache)
     try:
         yield server

@@ -17,10 +17,6 @@ from graph_service.localneo4j.scratch import scratch_server
 from graph_service.localneo4j.server import LocalServer
 from graph_service.settings import Settings
 
-# The session's Neo4j keeps a statement's plan however much the graph changes: tests wipe and
-# load small graphs all the time, and planning a statement again after each costs seconds.
-SESSION_SETTINGS = {"dbms.cypher.min_replan_interval": "1h"}
-
 
 @dataclass(frozen=True)
 class Neo4jTarget:
@@ -101,5 +97,5 @@ def session_target(home: Path) -> Iterator[Neo4jTarget]:
                 http_port=int(container.get_exposed_port(7474)),
             )
         return
-    with scratch_server(home, settings=SESSION_SETTINGS) as server:
+    with scratch_server(home) as server:
         yield target_of(server)
