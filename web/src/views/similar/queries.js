@@ -10,24 +10,3 @@ export const SLICES = `query($id: ID!) {
   citation: neighborhood(id: $id, projection: CITATION, limit: 40) { nodes { ...drawn } } }
 fragment drawn on SliceNode { id label year citations strength role hop
   node { ... on Paper { publicationDate authorCount authorships(first: 1) { author { name } } } } }`;
-
-const LISTS = {
-  similar: {
-    label: "Similar",
-    role: "SIMILAR",
-    about: "The papers most like it: cited together with it, sharing its references, or listed as related by OpenAlex.",
-    empty: "No similar papers yet.",
-  },
-  prior: {
-    label: "Prior works",
-    role: "PRIOR",
-    about: "The works it and its most similar papers cite most: often the field's foundations.",
-    empty: "None of the works these papers cite is in the graph.",
-  },
-  derivative: {
-    label: "Derivative works",
-    role: "DERIVATIVE",
-    about: "The works that cite most of it and its most similar papers: often reviews and later work.",
-    empty: "No paper in the graph cites these papers yet.",
-  },
-};
