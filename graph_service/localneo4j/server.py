@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from graph_service.errors import ServiceError
+from graph_service.localneo4j.classdata import ClassData, train
 from graph_service.localneo4j.conf import Conf
 from graph_service.localneo4j.distribution import (
     LocalServerError,
@@ -92,6 +94,9 @@ class LocalServer:
         base = cache or platformdirs.user_cache_path("graph-service")
         self.cache = base / f"neo4j-{self.version}"
         self.conf = Conf(self.home / "conf")
+        self.class_data = ClassData(self.cache)
+        # Where the JVM writes the classes it loaded when it exits (only while recording them).
+        self.records_classes_to: Path | None = None
 
     # -- paths -----------------------------------------------------------------
     @property
@@ -111,8 +116,11 @@ class LocalServer:
         return (self.home / "lib").is_dir() and self.password_path.exists()
 
     # -- install ---------------------------------------------------------------
-    def install(self, say: Callable[[str], None] = lambda _: None) -> None:
-        """Fetch the jars (once, into the cache) and lay out the home. Safe to repeat."""
+    def install(
+        self, say: Callable[[str], None] = lambda _: None, train_class_data: bool = True
+    ) -> None:
+        """Fetch the jars and record the classes Neo4j loads (once, into the cache), and lay out
+        the home. Safe to repeat."""
         if not fetched(self.cache):
             say(f"fetching Neo4j {self.version}, Browser, APOC and GDS from Maven Central")
             fetch(self.cache, self.maven_settings)
@@ -130,6 +138,12 @@ class LocalServer:
         if not self.password_path.exists():
             self._set_initial_password()
         self.restrict()
+        if train_class_data:
+            try:
+                train(self, find_java(), say)
+            except (LocalServerError, ServiceError, OSError) as error:
+                # Only a slower start is lost.
+                say(f"Neo4j's classes not recorded ({error}): it starts as before")
 
     def restrict(self) -> None:
         """The home is its owner's alone: the store, transaction logs and logs hold the whole
@@ -239,15 +253,24 @@ class LocalServer:
                 )
 
     def command(self, heap: str) -> list[str]:
-        home = self.home
-        classpath = os.pathsep.join(str(home / d / "*") for d in ("plugins", "conf", "lib"))
+        home, java = self.home, find_java()
+        if fetched(self.cache):
+            # The cache's jars (the home's are links to them): the class-data archive holds
+            # for one classpath, and every home has this one.
+            classpath, class_data = self.class_data.classpath(), self.class_data.flags(java)
+            if self.records_classes_to:
+                class_data = [f"-XX:ArchiveClassesAtExit={self.records_classes_to}"]
+        else:
+            classpath = os.pathsep.join(str(home / d / "*") for d in ("plugins", "conf", "lib"))
+            class_data = []
         return [
-            find_java(),
+            java,
             "-cp",
             classpath,
             f"-Xms{heap}",
             f"-Xmx{heap}",
             *JVM_FLAGS,
+            *class_data,
             MAIN_CLASS,
             f"--home-dir={home}",
             f"--config-dir={home / 'conf'}",
