@@ -1,7 +1,8 @@
 """The reliability suite's quick form (`python -m bench.reliability --quick`): fuzzed and hostile
 requests, near-budget load, Neo4j killed and frozen under load with a writer, a short soak,
 broken imports and CLI mistakes, against a served app and a Neo4j of the suite's own. Every
-pass condition of docs/reliability.md must hold; `make reliability` runs the full counts."""
+pass condition of docs/reliability.md must hold (the first answer after a kill within the quick
+form's bound, bench/reliability/conditions.py); `make reliability` runs the full counts."""
 
 from __future__ import annotations
 
