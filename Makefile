@@ -8,7 +8,7 @@ WEB    := web/dist/.built
 BENCH  := $(VENV)/.bench-installed
 PEER   := bench/peer/node_modules/.installed
 
-.PHONY: run test check test-unit test-web lint typecheck pytest pytest-slow system neo4j neo4j-stop schema web browser bench bench-quick reliability soak clean
+.PHONY: run test check test-unit test-web test-browser lint typecheck pytest pytest-slow system neo4j neo4j-stop schema web browser bench bench-quick reliability soak clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (set PYTHON=...)")'
@@ -40,13 +40,17 @@ run: system $(STAMP) $(WEB)
 	$(BIN)/graph-service serve
 
 ## test: install everything, then ruff, mypy --strict, the web pages' unit tests and pytest
-## (unit, the API and ingest against a real Neo4j, the pages in Chromium): a few minutes
-test: browser $(STAMP) $(WEB) lint typecheck test-web pytest
+## (unit, the API and ingest against a real Neo4j): about five minutes
+test: system $(STAMP) $(WEB) lint typecheck test-web pytest
 
-## check: everything CI runs: `make test`, then the tiers that start servers of their own
-## (lifecycle, bulk, clone, recovery, replicas, routing, workers), the scale tier, the real
-## records of ../shared/data and the quick reliability suite
-check: test pytest-slow
+## check: everything CI runs: `make test`, then the pages in Chromium, the tiers that start
+## servers of their own (lifecycle, bulk, clone, recovery, replicas, routing, workers), the
+## scale tier, the real records of ../shared/data and the quick reliability suite
+check: test browser pytest-slow
+
+## test-browser: the pages in Chromium over a served demo graph (what `make check` adds for them)
+test-browser: browser $(STAMP) $(WEB)
+	$(BIN)/pytest -m "browser and not scale"
 
 ## test-unit: the tests that need no Neo4j and no browser (no Java either), in seconds
 test-unit: $(STAMP)
@@ -63,15 +67,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The tiers `make test` runs: unit, the API, ingest and the pages against the project's own
-# data. The real records of ../shared/data (an extra tier), the same checks at a larger size
-# (scale) and the tiers that start servers of their own run in `make check`.
-FAST_TIERS := not servers and not reliability and not scale and not (neo4j and shared_data)
+# The tiers `make test` runs: unit, the API and ingest against the project's own data. The
+# pages in Chromium, the real records of ../shared/data (an extra tier), the same checks at a
+# larger size (scale) and the tiers that start servers of their own run in `make check`.
+FAST_TIERS := not browser and not servers and not reliability and not scale and not (neo4j and shared_data)
 
 pytest: $(STAMP)
 	$(BIN)/pytest -m "$(FAST_TIERS)"
 
-pytest-slow: $(STAMP)
+pytest-slow: $(STAMP) $(WEB)
 	$(BIN)/pytest -m "not ($(FAST_TIERS))"
 
 ## schema: write schema.graphql from the code (a test fails when they differ)
