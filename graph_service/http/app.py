@@ -40,8 +40,8 @@ def create_app(settings: Settings) -> Starlette:
             if restarted:
                 await asyncio.sleep(COLD_SECONDS)
             # The schema outlives a restart; only the plan cache is gone. The common
-            # statements the requests have not planned yet are planned now.
-            await plan(repository, settings)
+            # statements the requests have not planned yet are planned now, one at a time.
+            await plan(repository, settings, serving=True)
 
         readiness = app.state.readiness = Readiness(repository, recovered, refused)
         ready = await prepare(repository, settings)

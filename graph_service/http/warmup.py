@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from graph_service.api import warm_up
+from graph_service.api.resolvers.warmup import WARM_UP_AT_ONCE
 from graph_service.db.repository import Repository
 from graph_service.errors import ReadOnly, ServiceError
 from graph_service.settings import Settings
@@ -12,12 +13,13 @@ from graph_service.settings import Settings
 logger = logging.getLogger("graph_service")
 
 
-async def plan(repository: Repository, settings: Settings) -> None:
+async def plan(repository: Repository, settings: Settings, serving: bool = False) -> None:
     """Plan the common statements (when the settings say so), so the first requests find
-    their plans cached; a failure is logged, the requests then plan on first use."""
+    their plans cached; a failure is logged, the requests then plan on first use. While
+    `serving`, one at a time: the requests planning their own statements keep a core."""
     if settings.warm_up:
         try:
-            await warm_up(repository)
+            await warm_up(repository, at_once=1 if serving else WARM_UP_AT_ONCE)
         except ServiceError as error:
             logger.warning("query plans not warmed up: %s", error)
 

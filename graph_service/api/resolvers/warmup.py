@@ -11,7 +11,7 @@ from graph_service.db.repository import Repository
 from graph_service.db.statements import LABELS, Statement
 
 WARM_UP_TIMEOUT = 120.0
-# Statements planned at once: Neo4j plans each on one core.
+# Statements planned at once before serving: Neo4j plans each on one core.
 WARM_UP_AT_ONCE = 2
 
 # Slice depths whose statements are planned at start-up, for every centre label.
@@ -28,12 +28,13 @@ def unmatched_id(like: str | None) -> str:
     return "~" * len(like or "A5000000000")
 
 
-async def warm_up(repository: Repository) -> None:
+async def warm_up(repository: Repository, at_once: int = WARM_UP_AT_ONCE) -> None:
     """Run the statements of the common shapes once on ids that match nothing (as long as the
     graph's own), so their plans are cached before the first request.
 
     Planning a slice statement takes one to three seconds on a cold two-core server, on one
-    of its cores: WARM_UP_AT_ONCE are planned at a time. The explorer opens at depth 2 and
+    of its cores: `at_once` are planned at a time (while requests are served, one, so they
+    keep a core). The explorer opens at depth 2 and
     expands at depth 1, and a path is most often asked between two people; the other shapes
     (depth 3, paths from papers or topics) are planned at their first use, in a second or two.
     """
@@ -69,4 +70,4 @@ async def warm_up(repository: Repository) -> None:
         for statement, parameters in waiting:
             await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
 
-    await asyncio.gather(*(plan() for _ in range(WARM_UP_AT_ONCE)))
+    await asyncio.gather(*(plan() for _ in range(at_once)))
