@@ -15,12 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from pydantic import SecretStr
-
-from graph_service.db.repository import Repository
-from graph_service.localneo4j.scratch import QUICK_STOP, start_free
+from graph_service.localneo4j.classdata import answer
+from graph_service.localneo4j.scratch import quick_stop, start_free
 from graph_service.localneo4j.server import LocalServer
-from graph_service.settings import Settings
 
 
 class WithoutArchive(LocalServer):
@@ -30,25 +27,12 @@ class WithoutArchive(LocalServer):
         return [a for a in super().command(heap) if not a.startswith("-XX:SharedArchiveFile=")]
 
 
-async def first_answer(uri: str, password: str) -> float:
-    settings = Settings.model_validate(
-        {"neo4j_uri": uri, "neo4j_password": SecretStr(password), "warm_up": False}
-    )
-    repository = Repository.connect(settings)
-    try:
-        began = time.monotonic()
-        await repository.ping()
-        return time.monotonic() - began
-    finally:
-        await repository.close()
-
-
 def one_start(server: LocalServer) -> tuple[float, float]:
     began = time.monotonic()
     status = start_free(server)
     started = time.monotonic() - began
     try:
-        answered = asyncio.run(first_answer(status.uri or "", server.password()))
+        answered = asyncio.run(answer(status.uri or "", server.password()))
     finally:
         server.stop()
     return started, answered
@@ -64,8 +48,7 @@ def main() -> None:
         for name, kind in (("archive", LocalServer), ("jars", WithoutArchive)):
             server = servers[name] = kind(Path(folder) / name)
             server.install(say=print)
-            for setting, value in QUICK_STOP.items():
-                server.conf.set_setting(setting, value)
+            quick_stop(server)
             one_start(server)  # the first start creates the store: not counted
         for round_ in range(rounds):
             for name in ("archive", "jars") if round_ % 2 == 0 else ("jars", "archive"):

@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,7 +62,7 @@ def train(server: LocalServer, java: str, say: Callable[[str], None]) -> None:
     """Write the archive for `java` unless it is there or another process is writing it: a
     server of its own (the cache's, on free ports) records the classes it loads while it starts
     and answers a statement, and writes them when it stops."""
-    from graph_service.localneo4j.scratch import PAGECACHE, QUICK_STOP, start_free
+    from graph_service.localneo4j.scratch import PAGECACHE, quick_stop, start_free
 
     data = server.class_data
     archive = data.archive(java)
@@ -80,8 +81,7 @@ def train(server: LocalServer, java: str, say: Callable[[str], None]) -> None:
             part = Path(folder) / "classes.jsa"
             trainer = type(server)(Path(folder) / "home", data.cache.parent, server.maven_settings)
             trainer.install(train_class_data=False)
-            for name, value in QUICK_STOP.items():
-                trainer.conf.set_setting(name, value)
+            quick_stop(trainer)
             trainer.records_classes_to = part
             status = start_free(trainer, heap="512m", pagecache=PAGECACHE)
             try:
@@ -96,13 +96,16 @@ def train(server: LocalServer, java: str, say: Callable[[str], None]) -> None:
                     os.replace(part, archive)
 
 
-async def answer(uri: str, password: str) -> None:
-    """The repository's own ping: the classes of a whole statement (parse, plan, run)."""
+async def answer(uri: str, password: str) -> float:
+    """The repository's own ping (the classes of a whole statement: parse, plan, run), and
+    the seconds it took."""
     settings = Settings.model_validate(
         {"neo4j_uri": uri, "neo4j_password": SecretStr(password), "warm_up": False}
     )
     repository = Repository.connect(settings)
     try:
+        began = time.monotonic()
         await repository.ping()
+        return time.monotonic() - began
     finally:
         await repository.close()

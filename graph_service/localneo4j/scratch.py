@@ -26,9 +26,14 @@ def scratch_home(home: Path) -> LocalServer:
     """A server installed in `home`, set to stop at once; not started."""
     server = LocalServer(home)
     server.install()
+    quick_stop(server)
+    return server
+
+
+def quick_stop(server: LocalServer) -> None:
+    """Set an installed server to stop at once (QUICK_STOP)."""
     for name, value in QUICK_STOP.items():
         server.conf.set_setting(name, value)
-    return server
 
 
 def start_free(

@@ -10,7 +10,7 @@ from pathlib import Path
 import neo4j
 
 from graph_service.localneo4j.distribution import find_java, sync_jars
-from graph_service.localneo4j.scratch import QUICK_STOP, scratch_home, start_free
+from graph_service.localneo4j.scratch import quick_stop, scratch_home, start_free
 from graph_service.localneo4j.server import LocalServer
 from tests.support.cypher import scalar
 from tests.support.neo4j import target_of
@@ -28,8 +28,7 @@ def test_a_damaged_archive_is_passed_over(tmp_path: Path) -> None:
     archive.parent.mkdir()
     archive.write_bytes(os.urandom(1 << 16))
     server.install()  # finds an archive: records none
-    for name, value in QUICK_STOP.items():
-        server.conf.set_setting(name, value)
+    quick_stop(server)
     status = start_free(server)
     try:
         target = target_of(server)
