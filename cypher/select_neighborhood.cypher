@@ -10,6 +10,9 @@
 // Work is bounded: an expanded node reads at most $scanLimit relationships of each kind (in
 // store order) and ranks those, so a hub with 100,000 members costs what one with 1,000 does;
 // a kind a hub keeps a ranked list of reads that list's first $perNodeLimit instead.
+// $byYear: whether the slice keeps to the years $yearFrom-$yearTo (a paper's year, a
+// relationship's first and last year). The bounds are integers even without a filter, so a
+// shape has one plan whatever the filter: Neo4j plans a null apart from an integer.
 // The service writes this statement out once per centre label and depth
 // (graph_service/statements.py): CENTER_LABEL becomes the label the centre's id names, and the
 // lines between "begin level" and "end level" are written once per level.
@@ -20,10 +23,9 @@ WITH center,
        WHERE type(r) IN $relTypes
       AND any(l IN labels(m) WHERE l IN $nodeTypes)
       AND NOT coalesce(m.stub, false)
-      AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
-                                 AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
-      AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
-                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+      AND (NOT $byYear OR ((NOT m:Paper OR $yearFrom <= m.year <= $yearTo)
+                           AND coalesce(r.lastYear, $yearFrom) >= $yearFrom
+                           AND coalesce(r.firstYear, $yearTo) <= $yearTo))
        RETURN DISTINCT m
      } AS totalNeighbors,
      [center] AS seen, [center] AS frontier, [] AS edges, false AS truncated, [1] AS bounds
@@ -50,10 +52,9 @@ CALL (seen, frontier) {
         // begin part admitted
           AND any(l IN labels(m) WHERE l IN $nodeTypes)
           AND NOT coalesce(m.stub, false)
-          AND ($yearFrom IS NULL OR ((NOT m:Paper OR m.year >= $yearFrom)
-                                     AND coalesce(r.lastYear, $yearFrom) >= $yearFrom))
-          AND ($yearTo IS NULL OR ((NOT m:Paper OR m.year <= $yearTo)
-                                   AND coalesce(r.firstYear, $yearTo) <= $yearTo))
+          AND (NOT $byYear OR ((NOT m:Paper OR $yearFrom <= m.year <= $yearTo)
+                               AND coalesce(r.lastYear, $yearFrom) >= $yearFrom
+                               AND coalesce(r.firstYear, $yearTo) <= $yearTo))
         // end part admitted
         WITH r, m LIMIT $perNodeLimit
         RETURN collect({r: r, m: m}) AS found

@@ -22,8 +22,8 @@ MAX_PER_NODE = 100
 SCAN_LIMIT = 300
 MAX_PATH = 8
 # Neo4j caches a plan per parameter types, so a year filter (null or an integer) would double
-# the plans of each slice shape. One bound alone is sent with the other at its extreme: the
-# same slice (a paper without a year already fails the bound given), one plan fewer.
+# the plans of each slice shape. The bounds are always integers, a bound not given at its
+# extreme, and `byYear` says whether they apply: one plan per shape, planned at start-up.
 EARLIEST_YEAR = -(2**31)
 LATEST_YEAR = 2**31
 
@@ -63,9 +63,6 @@ def slice_parameters(
             [r.value for r in relationship_types] if relationship_types else FULL_RELATIONSHIPS
         )
         labels = [t.value for t in node_types] if node_types else ALL_LABELS
-    if (year_from is None) != (year_to is None):
-        year_from = EARLIEST_YEAR if year_from is None else year_from
-        year_to = LATEST_YEAR if year_to is None else year_to
     return {
         "center": center,
         "depth": depth,
@@ -75,8 +72,9 @@ def slice_parameters(
         "relTypes": relationships,
         "nodeTypes": labels,
         "listed": listed_kinds(relationships, labels),
-        "yearFrom": year_from,
-        "yearTo": year_to,
+        "byYear": year_from is not None or year_to is not None,
+        "yearFrom": EARLIEST_YEAR if year_from is None else year_from,
+        "yearTo": LATEST_YEAR if year_to is None else year_to,
     }
 
 

@@ -26,8 +26,9 @@ def test_defaults_are_the_full_graph() -> None:
         "relTypes": FULL_RELATIONSHIPS,
         "nodeTypes": list(LABELS),
         "listed": listed_kinds(FULL_RELATIONSHIPS, list(LABELS)),
-        "yearFrom": None,
-        "yearTo": None,
+        "byYear": False,
+        "yearFrom": EARLIEST_YEAR,
+        "yearTo": LATEST_YEAR,
     }
     assert "COLLABORATES_WITH" not in FULL_RELATIONSHIPS
 
@@ -45,7 +46,7 @@ def test_filters_pass_through() -> None:
     )
     assert (built["depth"], built["limit"], built["perNodeLimit"]) == (2, 10, 3)
     assert (built["nodeTypes"], built["relTypes"]) == (["Paper"], ["CITES"])
-    assert (built["yearFrom"], built["yearTo"]) == (2000, 2010)
+    assert (built["byYear"], built["yearFrom"], built["yearTo"]) == (True, 2000, 2010)
     # A paper's citations both ways, ranked ahead where it is a hub.
     assert [(k["kind"], k["key"]) for k in built["listed"]] == [
         ("CITES>", "top_CITES_out"),
@@ -85,11 +86,24 @@ def test_warm_up_ids_match_nothing_and_are_as_long_as_the_graphs() -> None:
     assert len(unmatched_id(None)) == 11  # an empty graph: OpenAlex's usual length
 
 
-def test_one_year_bound_is_sent_with_the_other_at_its_extreme() -> None:
+def test_year_bounds_are_always_integers_a_missing_one_at_its_extreme() -> None:
     # Neo4j plans null and integer parameters apart: with both bounds always of one type, a
-    # year filter costs one plan per shape, not three.
+    # slice shape has one plan with or without a year filter, not four.
     only_from = slice_parameters("A1", year_from=2005)
     only_to = slice_parameters("A1", year_to=2015)
-    assert (only_from["yearFrom"], only_from["yearTo"]) == (2005, LATEST_YEAR)
-    assert (only_to["yearFrom"], only_to["yearTo"]) == (EARLIEST_YEAR, 2015)
-    assert (slice_parameters("A1")["yearFrom"], slice_parameters("A1")["yearTo"]) == (None, None)
+    unfiltered = slice_parameters("A1")
+    assert (only_from["byYear"], only_from["yearFrom"], only_from["yearTo"]) == (
+        True,
+        2005,
+        LATEST_YEAR,
+    )
+    assert (only_to["byYear"], only_to["yearFrom"], only_to["yearTo"]) == (
+        True,
+        EARLIEST_YEAR,
+        2015,
+    )
+    assert (unfiltered["byYear"], unfiltered["yearFrom"], unfiltered["yearTo"]) == (
+        False,
+        EARLIEST_YEAR,
+        LATEST_YEAR,
+    )
