@@ -223,6 +223,34 @@ class Repository:
                     raise
                 await asyncio.sleep(next(delays, RETRY_DELAYS[-1]))
 
+    async def explain(
+        self, statement: Statement | Composed, parameters: Mapping[str, Any] | None = None
+    ) -> None:
+        """Have Neo4j plan a statement for these parameters' types without running it: its
+        plan is cached as a run's would be, and nothing is read or written (how a write is
+        planned before the first request)."""
+        text = self.catalog.text(statement)
+        values = dict(parameters or {})
+        key = plan_key(text, values)
+        if key in self.planned:
+            return
+        name = statement.name if isinstance(statement, Composed) else statement.value
+        # EXPLAIN is a prefix the server strips before it looks the plan up.
+        query = neo4j.Query("EXPLAIN " + text, timeout=self._timeout)
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(self._timeout + STATEMENT_GRACE):
+                await self._driver.execute_query(
+                    query, values, routing_=RoutingControl.WRITE, database_=self._database
+                )
+        except TimeoutError:
+            raise unanswered(name, self._timeout + STATEMENT_GRACE) from None
+        except (Neo4jError, DriverError) as error:
+            raise translate(error, name) from error
+        finally:
+            self._tell(Ran(f"explain {name}", text, values, started, time.perf_counter()))
+        self.planned.add(key)
+
     async def write_many(
         self,
         steps: Sequence[tuple[Statement, Mapping[str, Any]]],
@@ -255,13 +283,15 @@ class Repository:
                     bookmark_manager=self._driver.execute_query_bookmark_manager,
                 ) as session,
             ):
-                return await session.execute_write(work)
+                done = await session.execute_write(work)
         except TimeoutError:
             raise unanswered(name, timeout + STATEMENT_GRACE) from None
         except (Neo4jError, DriverError) as error:
             raise translate(error, name) from error
         finally:
             self._tell(Ran(name, "", {}, started, time.perf_counter()))
+        self.planned.update(plan_key(text, parameters) for text, parameters in queries)
+        return done
 
     def _tell(self, ran: Ran) -> None:
         for observer in self.observers:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from starlette.testclient import TestClient
 
 from graph_service.api import warm_up
-from graph_service.api.resolvers.warmup import WARM_DEPTHS
+from graph_service.api.resolvers.warmup import WARM_DEPTHS, write_shapes
 from graph_service.db.repository import Ran
 from graph_service.db.statements import LABELS
 from graph_service.devdata.demo import DEMO_WORKS
@@ -37,10 +38,10 @@ def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalServer,
         yield server, target
 
 
-def planned(ran: list[Ran]) -> set[tuple[str, str, str]]:
-    """(statement, type of yearFrom, type of yearTo) of the slices run."""
+def planned(ran: list[Ran]) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
+    """(statement, parameters' types) of the slices run."""
     return {
-        (r.name, type(r.parameters["yearFrom"]).__name__, type(r.parameters["yearTo"]).__name__)
+        (r.name, tuple(sorted((k, type(v).__name__) for k, v in r.parameters.items())))
         for r in ran
         if r.name.startswith("select_neighborhood")
     }
@@ -56,13 +57,15 @@ def test_the_warm_up_plans_every_parameter_type_a_slice_is_sent_with(
         ran: list[Ran] = []
         repository = client.app.state.repository  # type: ignore[attr-defined]
         repository.observers.append(ran.append)
-        client.portal.call(warm_up, repository)  # type: ignore[union-attr]
+        client.portal.call(partial(warm_up, repository, writes=True))  # type: ignore[union-attr]
+        explained = {r.name for r in ran if r.name.startswith("explain ")}
+        assert explained == {f"explain {s.value}" for s, _ in write_shapes("W1")}
         warmed = planned(ran)
-        for label in LABELS:
-            for depth in WARM_DEPTHS:
-                name = f"select_neighborhood({label}, depth {depth})"
-                assert (name, "NoneType", "NoneType") in warmed
-                assert (name, "int", "int") in warmed
+        assert {name for name, _ in warmed} == {
+            f"select_neighborhood({label}, depth {depth})"
+            for label in LABELS
+            for depth in WARM_DEPTHS
+        }
         ran.clear()
         for years in ["yearFrom: 2000", "yearTo: 2020", "yearFrom: 2000, yearTo: 2020", ""]:
             args = f'id: "A9000000042", depth: 2{", " + years if years else ""}'

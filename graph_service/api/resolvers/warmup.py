@@ -9,6 +9,12 @@ from graph_service.api.resolvers.slices import CITATION_BASIS, PAPER_PROJECTIONS
 from graph_service.db.catalog import Composed
 from graph_service.db.repository import Repository
 from graph_service.db.statements import LABELS, Statement
+from graph_service.ingest.arxiv import ABS, AUTHOR_PREFIX, PAPER_PREFIX, PDF
+from graph_service.ingest.hubs import HUB_FROM, HUB_LIST, LABEL_BATCH
+from graph_service.ingest.lists import SIMILARITY_BATCH
+from graph_service.ingest.refresh import REFRESH_BATCH
+from graph_service.ingest.similarity import OPENALEX_WEIGHT
+from graph_service.settings import COAUTHOR_CAP, SIMILAR_HUB_CAP, SIMILAR_TOP_K
 
 WARM_UP_TIMEOUT = 120.0
 # Statements planned at once before serving: Neo4j plans each on one core.
@@ -28,9 +34,43 @@ def unmatched_id(like: str | None) -> str:
     return "~" * len(like or "A5000000000")
 
 
-async def warm_up(repository: Repository, at_once: int = WARM_UP_AT_ONCE) -> None:
+def write_shapes(paper: str) -> list[tuple[Statement, dict[str, Any]]]:
+    """What `upsertWorks` and `deleteWork` run (graph_service/ingest/edits.py), with
+    parameters of the types they send: `paper` an id as long as a paper's."""
+    stale = {"limit": LABEL_BATCH}
+    return [
+        (Statement.UPSERT_TOPICS, {"topics": []}),
+        (Statement.UPSERT_INSTITUTIONS, {"institutions": []}),
+        (Statement.LINK_ARXIV_PAPERS, {"works": [], "prefix": PAPER_PREFIX}),
+        (Statement.UPSERT_WORKS, {"works": [], "arxivAbs": ABS, "arxivPdf": PDF}),
+        (Statement.DELETE_WORK, {"id": paper}),
+        (Statement.MARK_HUB_CHANGES, stale),
+        (Statement.SELECT_STALE_AUTHORS, {"limit": REFRESH_BATCH}),
+        (Statement.REFRESH_AUTHORS, {"coauthorCap": COAUTHOR_CAP}),
+        (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
+        (Statement.COUNT_STALE_PAPERS, {}),
+        (
+            Statement.REFRESH_SIMILARITY,
+            {
+                "topK": SIMILAR_TOP_K,
+                "hubCap": SIMILAR_HUB_CAP,
+                "openalexWeight": OPENALEX_WEIGHT,
+                "limit": SIMILARITY_BATCH,
+            },
+        ),
+        (Statement.SELECT_CHANGED_HUBS, {"from": HUB_FROM}),
+        (Statement.RANK_HUBS, {"nodes": [], "from": HUB_FROM, "length": HUB_LIST}),
+        (Statement.CLEAR_HUB_CHANGES, stale),
+    ]
+
+
+async def warm_up(
+    repository: Repository, at_once: int = WARM_UP_AT_ONCE, writes: bool = False
+) -> None:
     """Run the statements of the common shapes once on ids that match nothing (as long as the
-    graph's own), so their plans are cached before the first request.
+    graph's own), so their plans are cached before the first request; with `writes`, have
+    the API's writes planned too (EXPLAIN: planned, not run), so the first write after a
+    start does not spend seconds planning a dozen statements.
 
     Planning a slice statement takes one to three seconds on a cold two-core server, on one
     of its cores: `at_once` are planned at a time (while requests are served, one, so they
@@ -40,15 +80,11 @@ async def warm_up(repository: Repository, at_once: int = WARM_UP_AT_ONCE) -> Non
     """
     sample = (await repository.read(Statement.SAMPLE_IDS, tx_timeout=WARM_UP_TIMEOUT))[0]
     shapes: list[tuple[Statement | Composed, dict[str, Any]]] = []
-    # Without a year filter and with one (the explorer's year range): the two parameter
-    # types Neo4j plans apart.
-    for years in ((None, None), (2000, 2020)):
-        for depth in WARM_DEPTHS:
-            for label in LABELS:
-                parameters = slice_parameters(
-                    unmatched_id(sample[label]), depth, 1, 1, year_from=years[0], year_to=years[1]
-                )
-                shapes.append((repository.catalog.neighborhood(label, depth), parameters))
+    # A year filter changes no parameter's type (slice_parameters): one plan serves both.
+    for depth in WARM_DEPTHS:
+        for label in LABELS:
+            parameters = slice_parameters(unmatched_id(sample[label]), depth, 1, 1)
+            shapes.append((repository.catalog.neighborhood(label, depth), parameters))
     paper = {"center": unmatched_id(sample["Paper"]), "limit": 1, "basis": CITATION_BASIS}
     shapes += [(projected, paper) for projected in PAPER_PROJECTIONS.values()]
     author = unmatched_id(sample["Author"])
@@ -64,10 +100,14 @@ async def warm_up(repository: Repository, at_once: int = WARM_UP_AT_ONCE) -> Non
         (Statement.SELECT_PATH_SLICE, {"nodes": [], "relationships": []}),
         (Statement.FIND_COLLABORATION_PATH, {"from": author, "to": author, "maxLength": 1}),
     ]
-    waiting = iter(shapes)
+    writing = write_shapes(unmatched_id(sample["Paper"])) if writes else []
+    waiting = iter([(s, p, False) for s, p in shapes] + [(s, p, True) for s, p in writing])
 
     async def plan() -> None:
-        for statement, parameters in waiting:
-            await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
+        for statement, parameters, explain in waiting:
+            if explain:
+                await repository.explain(statement, parameters)
+            else:
+                await repository.read(statement, parameters, tx_timeout=WARM_UP_TIMEOUT)
 
     await asyncio.gather(*(plan() for _ in range(at_once)))
