@@ -38,6 +38,7 @@ class Answer:
     codes: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     body: Any = None
+    sent: str = ""  # the operation, for naming the slowest
 
 
 @dataclass
@@ -122,7 +123,9 @@ class Client:
         if token:
             headers["authorization"] = f"Bearer {TOKEN}"
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
-        return await self.raw(what, body, headers)
+        answer = await self.raw(what, body, headers)
+        answer.sent = query
+        return answer
 
 
 async def pool(count: int, jobs: Iterator[Awaitable[Answer]], tally: Tally) -> None:

@@ -49,6 +49,7 @@ async def fuzz(client: Client, ids: Ids, scale: Scale) -> dict[str, Any]:
     heads = {
         f"{size // 1024} KB head": oversized_head(client.base, size) for size in (60_000, 200_000)
     }
+    slowest = max(tally.answers + corpus.answers, key=lambda a: a.seconds)
     refusals = [a for a in corpus.answers if a.status != 200 or a.codes]
     uncoded = [a.what for a in refusals if not a.codes]
     return {
@@ -59,7 +60,9 @@ async def fuzz(client: Client, ids: Ids, scale: Scale) -> dict[str, Any]:
         "corpus": corpus,
         "heads": heads,
         "uncoded_refusals": uncoded,
-        "slowest_s": round(max(a.seconds for a in tally.answers + corpus.answers), 2),
+        "slowest_s": round(slowest.seconds, 2),
+        "slowest": f"{slowest.what}, HTTP {slowest.status} {'/'.join(slowest.codes) or ''}: "
+        + " ".join(slowest.sent.split())[:400],
         "accepted": sum(1 for a in tally.answers if a.status == 200 and not a.codes),
     }
 
