@@ -15,12 +15,13 @@ logger = logging.getLogger("graph_service")
 
 async def plan(repository: Repository, settings: Settings, serving: bool = False) -> None:
     """Plan the common statements (when the settings say so), so the first requests find
-    their plans cached, and the writes' when writes are on and the database takes them; a
-    failure is logged, the requests then plan on first use. While `serving`, one at a time:
-    the requests planning their own statements keep a core."""
+    their plans cached, and at start-up the writes' when writes are on and the database
+    takes them; a failure is logged, the requests then plan on first use. While `serving`,
+    one at a time: the requests planning their own statements keep a core."""
     if settings.warm_up:
         try:
-            writes = settings.token is not None and not await repository.read_only()
+            # After a restart (serving), writes plan on first use: the reads come back first.
+            writes = not serving and settings.token is not None and not await repository.read_only()
             await warm_up(repository, at_once=1 if serving else WARM_UP_AT_ONCE, writes=writes)
         except ServiceError as error:
             logger.warning("query plans not warmed up: %s", error)
