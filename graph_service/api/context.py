@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -25,6 +26,8 @@ class Context:
     similar: tuple[int, int] = (SIMILAR_TOP_K, SIMILAR_HUB_CAP)
     # Authors a work may have and still make co-author pairs.
     coauthor_cap: int = COAUTHOR_CAP
+    # Held by a write for its whole run, shared by the app's requests (see Mutation).
+    writing: asyncio.Lock = field(default_factory=asyncio.Lock)
     request: Request | None = None
     # The HTTP response being made: its status and headers are the response's.
     response: Response | None = None

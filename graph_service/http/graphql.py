@@ -69,6 +69,7 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
         self.ide = ide
         self.admission = admission
+        self.writing = asyncio.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -216,6 +217,7 @@ class GraphQLApp(GraphQL[Context, None]):
             write_token=settings.token,
             similar=settings.similar,
             coauthor_cap=settings.coauthor_cap,
+            writing=self.writing,
             request=request if isinstance(request, Request) else None,
             response=response if isinstance(response, Response) else None,
         )

@@ -46,12 +46,16 @@ class Mutation:
     async def upsert_works(self, info: Ctx, works: list[WorkInput]) -> UpsertResult:
         check_range("the number of works", len(works), 1, MAX_UPSERT)
         records = [work.record() for work in works]
-        report = await upsert_records(
-            info.context.repository,
-            records,
-            similar=info.context.similar,
-            coauthor_cap=info.context.coauthor_cap,
-        )
+        # One write at a time: two at once lock the same authors, topics and :Stale nodes
+        # in different orders, and Neo4j's deadlocks and the driver's retries, 1 s and more
+        # apart, took concurrent writes past the request's deadline.
+        async with info.context.writing:
+            report = await upsert_records(
+                info.context.repository,
+                records,
+                similar=info.context.similar,
+                coauthor_cap=info.context.coauthor_cap,
+            )
         valid = len(works) - len(report.rejected)
         return UpsertResult(
             upserted=report.loaded,
@@ -70,9 +74,10 @@ class Mutation:
         paper = parse_id(id, "Paper")
         if paper is None:
             return False
-        return await delete_work(
-            info.context.repository,
-            paper,
-            similar=info.context.similar,
-            coauthor_cap=info.context.coauthor_cap,
-        )
+        async with info.context.writing:
+            return await delete_work(
+                info.context.repository,
+                paper,
+                similar=info.context.similar,
+                coauthor_cap=info.context.coauthor_cap,
+            )

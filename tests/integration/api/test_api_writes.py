@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +142,24 @@ def test_the_warm_up_plans_every_statement_a_write_runs(writer: Api, demo: neo4j
     assert writer.data(UPSERT, {"works": works}, token=WRITE_TOKEN)["upsertWorks"]["upserted"] == 1
     assert writer.data(DELETE, {"id": "W7100000001"}, token=WRITE_TOKEN) == {"deleteWork": True}
     assert repository.planned - warmed == set()
+
+
+def test_writes_at_once_neither_deadlock_nor_wait_for_retries(
+    writer: Api, demo: neo4j.Driver, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Eight writes at once on the same authors and topic locked them in different orders:
+    # Neo4j found deadlocks, the driver retried a second and more later, and a write under
+    # load ran past its deadline. The service now runs one write at a time.
+    def upsert(index: int) -> int:
+        works = [work(f"W72000000{index:02}", 2030, [AUTHOR, "A7200000001"])]
+        result = writer.data(UPSERT, {"works": works}, token=WRITE_TOKEN)["upsertWorks"]
+        return int(result["upserted"])
+
+    with caplog.at_level(logging.WARNING, logger="neo4j"), ThreadPoolExecutor(8) as pool:
+        assert sum(pool.map(upsert, range(16))) == 16
+    assert not [r.getMessage() for r in caplog.records if "retried" in r.getMessage()]
+    profile = writer.data('{ author(id: "A7200000001") { worksCount } }')
+    assert profile["author"]["worksCount"] == 16
 
 
 PATH = """query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxLength: 8) { nodes { id } } }"""
