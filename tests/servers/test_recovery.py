@@ -59,7 +59,7 @@ def test_the_warm_up_plans_every_parameter_type_a_slice_is_sent_with(
         repository.observers.append(ran.append)
         client.portal.call(partial(warm_up, repository, writes=True))  # type: ignore[union-attr]
         explained = {r.name for r in ran if r.name.startswith("explain ")}
-        assert explained == {f"explain {s.value}" for s, _ in write_shapes("W1")}
+        assert explained == {f"explain {s.value}" for s, _, writes in write_shapes("W1") if writes}
         warmed = planned(ran)
         assert {name for name, _ in warmed} == {
             f"select_neighborhood({label}, depth {depth})"

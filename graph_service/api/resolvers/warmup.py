@@ -34,33 +34,33 @@ def unmatched_id(like: str | None) -> str:
     return "~" * len(like or "A5000000000")
 
 
-def write_shapes(paper: str) -> list[tuple[Statement, dict[str, Any]]]:
+def write_shapes(paper: str) -> list[tuple[Statement, dict[str, Any], bool]]:
     """What `upsertWorks` and `deleteWork` run (graph_service/ingest/edits.py), with
-    parameters of the types they send: `paper` an id as long as a paper's."""
+    parameters of the types they send (`paper`: an id as long as a paper's), and whether the
+    statement writes: a write is planned with EXPLAIN, a read is run (on a reader, where
+    there are readers)."""
     stale = {"limit": LABEL_BATCH}
+    similarity = {
+        "topK": SIMILAR_TOP_K,
+        "hubCap": SIMILAR_HUB_CAP,
+        "openalexWeight": OPENALEX_WEIGHT,
+        "limit": SIMILARITY_BATCH,
+    }
     return [
-        (Statement.UPSERT_TOPICS, {"topics": []}),
-        (Statement.UPSERT_INSTITUTIONS, {"institutions": []}),
-        (Statement.LINK_ARXIV_PAPERS, {"works": [], "prefix": PAPER_PREFIX}),
-        (Statement.UPSERT_WORKS, {"works": [], "arxivAbs": ABS, "arxivPdf": PDF}),
-        (Statement.DELETE_WORK, {"id": paper}),
-        (Statement.MARK_HUB_CHANGES, stale),
-        (Statement.SELECT_STALE_AUTHORS, {"limit": REFRESH_BATCH}),
-        (Statement.REFRESH_AUTHORS, {"coauthorCap": COAUTHOR_CAP}),
-        (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}),
-        (Statement.COUNT_STALE_PAPERS, {}),
-        (
-            Statement.REFRESH_SIMILARITY,
-            {
-                "topK": SIMILAR_TOP_K,
-                "hubCap": SIMILAR_HUB_CAP,
-                "openalexWeight": OPENALEX_WEIGHT,
-                "limit": SIMILARITY_BATCH,
-            },
-        ),
-        (Statement.SELECT_CHANGED_HUBS, {"from": HUB_FROM}),
-        (Statement.RANK_HUBS, {"nodes": [], "from": HUB_FROM, "length": HUB_LIST}),
-        (Statement.CLEAR_HUB_CHANGES, stale),
+        (Statement.UPSERT_TOPICS, {"topics": []}, True),
+        (Statement.UPSERT_INSTITUTIONS, {"institutions": []}, True),
+        (Statement.LINK_ARXIV_PAPERS, {"works": [], "prefix": PAPER_PREFIX}, True),
+        (Statement.UPSERT_WORKS, {"works": [], "arxivAbs": ABS, "arxivPdf": PDF}, True),
+        (Statement.DELETE_WORK, {"id": paper}, True),
+        (Statement.MARK_HUB_CHANGES, stale, True),
+        (Statement.SELECT_STALE_AUTHORS, {"limit": REFRESH_BATCH}, True),
+        (Statement.REFRESH_AUTHORS, {"coauthorCap": COAUTHOR_CAP}, True),
+        (Statement.FINISH_REFRESH, {"arxivAuthor": AUTHOR_PREFIX}, True),
+        (Statement.COUNT_STALE_PAPERS, {}, False),
+        (Statement.REFRESH_SIMILARITY, similarity, True),
+        (Statement.SELECT_CHANGED_HUBS, {"from": HUB_FROM}, False),
+        (Statement.RANK_HUBS, {"nodes": [], "from": HUB_FROM, "length": HUB_LIST}, True),
+        (Statement.CLEAR_HUB_CHANGES, stale, True),
     ]
 
 
@@ -100,8 +100,13 @@ async def warm_up(
         (Statement.SELECT_PATH_SLICE, {"nodes": [], "relationships": []}),
         (Statement.FIND_COLLABORATION_PATH, {"from": author, "to": author, "maxLength": 1}),
     ]
-    writing = write_shapes(unmatched_id(sample["Paper"])) if writes else []
-    waiting = iter([(s, p, False) for s, p in shapes] + [(s, p, True) for s, p in writing])
+    # (statement, parameters, planned with EXPLAIN rather than run)
+    planning: list[tuple[Statement | Composed, dict[str, Any], bool]] = [
+        (s, p, False) for s, p in shapes
+    ]
+    if writes:
+        planning += write_shapes(unmatched_id(sample["Paper"]))
+    waiting = iter(planning)
 
     async def plan() -> None:
         for statement, parameters, explain in waiting:

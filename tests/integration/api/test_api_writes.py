@@ -134,8 +134,9 @@ def test_the_warm_up_plans_every_statement_a_write_runs(writer: Api, demo: neo4j
     # request's 15 s beside other requests. With writes on, the warm-up plans them (EXPLAIN,
     # so nothing is written); a write and a delete then plan nothing new.
     repository = writer.repository
-    for statement, parameters in write_shapes(unmatched_id("W9000000001")):
-        writer.client.portal.call(repository.explain, statement, parameters)  # type: ignore[union-attr]
+    for statement, parameters, writes in write_shapes(unmatched_id("W9000000001")):
+        plan = repository.explain if writes else repository.read
+        writer.client.portal.call(plan, statement, parameters)  # type: ignore[union-attr]
     assert cypher(demo, "MATCH (p:Paper) WHERE p.id STARTS WITH '~' RETURN p") == []
     warmed = set(repository.planned)
     works = [work("W7100000001", 2030, [AUTHOR, "A7100000001"], referencedWorks=["W9000000001"])]
