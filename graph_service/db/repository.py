@@ -166,13 +166,17 @@ class Repository:
         parameters: Mapping[str, Any] | None,
         routing: RoutingControl,
         tx_timeout: float | None,
+        explain: bool = False,
     ) -> list[Record]:
         if self.unreachable:
             raise DatabaseUnavailable("Neo4j is not reachable; retry in a moment")
         timeout = tx_timeout or self._timeout
         name = statement.name if isinstance(statement, Composed) else statement.value
         text = self.catalog.text(statement)
-        query = neo4j.Query(text, timeout=timeout)
+        # EXPLAIN is a prefix the server strips before it looks the plan up: the plan is
+        # cached under the statement's own key.
+        query = neo4j.Query(f"EXPLAIN {text}" if explain else text, timeout=timeout)
+        name = f"explain {name}" if explain else name
         values = dict(parameters or {})
         self.executed += 1
         started = time.perf_counter()
@@ -229,27 +233,8 @@ class Repository:
         """Have Neo4j plan a statement for these parameters' types without running it: its
         plan is cached as a run's would be, and nothing is read or written (how a write is
         planned before the first request)."""
-        text = self.catalog.text(statement)
-        values = dict(parameters or {})
-        key = plan_key(text, values)
-        if key in self.planned:
-            return
-        name = statement.name if isinstance(statement, Composed) else statement.value
-        # EXPLAIN is a prefix the server strips before it looks the plan up.
-        query = neo4j.Query("EXPLAIN " + text, timeout=self._timeout)
-        started = time.perf_counter()
-        try:
-            async with asyncio.timeout(self._timeout + STATEMENT_GRACE):
-                await self._driver.execute_query(
-                    query, values, routing_=RoutingControl.WRITE, database_=self._database
-                )
-        except TimeoutError:
-            raise unanswered(name, self._timeout + STATEMENT_GRACE) from None
-        except (Neo4jError, DriverError) as error:
-            raise translate(error, name) from error
-        finally:
-            self._tell(Ran(f"explain {name}", text, values, started, time.perf_counter()))
-        self.planned.add(key)
+        if plan_key(self.catalog.text(statement), dict(parameters or {})) not in self.planned:
+            await self._run(statement, parameters, RoutingControl.WRITE, None, explain=True)
 
     async def write_many(
         self,

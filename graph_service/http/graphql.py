@@ -134,7 +134,7 @@ class GraphQLApp(GraphQL[Context, None]):
         # frozen or not); the driver closes the connections it was using. The deadline counts
         # from the request's arrival, and the work stops early enough to answer by it.
         deadline = self.settings.request_timeout
-        arrived = request.scope["state"].get("arrived", asyncio.get_running_loop().time())
+        arrived: float = request.scope["state"]["arrived"]
         stop_at = arrived + deadline - min(ANSWER_MARGIN, deadline / 10)
         try:
             async with asyncio.timeout_at(stop_at):

@@ -13,15 +13,15 @@ from graph_service.settings import Settings
 logger = logging.getLogger("graph_service")
 
 
-async def plan(repository: Repository, settings: Settings, serving: bool = False) -> None:
+async def plan(
+    repository: Repository, settings: Settings, serving: bool = False, writes: bool = False
+) -> None:
     """Plan the common statements (when the settings say so), so the first requests find
-    their plans cached, and at start-up the writes' when writes are on and the database
-    takes them; a failure is logged, the requests then plan on first use. While `serving`,
-    one at a time: the requests planning their own statements keep a core."""
+    their plans cached, and the writes' too with `writes`; a failure is logged, the requests
+    then plan on first use. While `serving`, one at a time: the requests planning their own
+    statements keep a core."""
     if settings.warm_up:
         try:
-            # After a restart (serving), writes plan on first use: the reads come back first.
-            writes = not serving and settings.token is not None and not await repository.read_only()
             await warm_up(repository, at_once=1 if serving else WARM_UP_AT_ONCE, writes=writes)
         except ServiceError as error:
             logger.warning("query plans not warmed up: %s", error)
@@ -34,8 +34,10 @@ async def prepare(repository: Repository, settings: Settings) -> bool:
     a request causes are its own). A read-only database still gets its plans. Skipped when
     the database is unusable: retrying bad credentials only gets the user locked out.
     """
+    read_only = False
     try:
-        if await repository.read_only():
+        read_only = await repository.read_only()
+        if read_only:
             logger.warning(
                 "Neo4j's database %s is read-only: serving reads; writes get READ_ONLY",
                 settings.neo4j_database,
@@ -53,5 +55,7 @@ async def prepare(repository: Repository, settings: Settings) -> bool:
     else:
         if created:
             logger.info("created the schema's %s", ", ".join(created))
-    await plan(repository, settings)
+    # With writes on and a database that takes them, the writes are planned too. After a
+    # restart (`recovered`) they plan on first use: the reads come back first.
+    await plan(repository, settings, writes=settings.token is not None and not read_only)
     return True
